@@ -1,0 +1,15 @@
+"""De-identification of patient-forum text (pure library: no Prefect, no file I/O)."""
+from .engine import DEFAULT_ENTITIES, DeidConfig, Deidentifier, DeidResult, Redaction, placeholder
+from .pseudonym import Pseudonymizer, MissingKeyError, resolve_key
+
+__all__ = [
+    "DEFAULT_ENTITIES",
+    "DeidConfig",
+    "Deidentifier",
+    "DeidResult",
+    "Redaction",
+    "placeholder",
+    "Pseudonymizer",
+    "MissingKeyError",
+    "resolve_key",
+]

@@ -1,0 +1,1 @@
+"""Recognizers that Presidio lacks, one per module; see ``registry.py``."""

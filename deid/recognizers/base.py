@@ -1,0 +1,89 @@
+"""A Presidio recognizer driven by data: regex rules, context words, exclusions.
+
+Each recognizer module in this package declares ``ENTITY``, ``RULES``,
+``CONTEXT`` and ``EXCLUDE`` as class attributes and nothing else, following
+Presidio's own one-recognizer-per-file layout. A rule reports the span of its
+``phi`` named group (the whole match when the regex has none), so a rule can
+use the words around an identifier as an anchor without redacting them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar, List, Optional
+
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    regex: str
+    score: float
+    flags: int = 0  # case-sensitive unless a rule says otherwise
+
+
+class RuleRecognizer(EntityRecognizer):
+    ENTITY: ClassVar[str]
+    RULES: ClassVar[tuple[Rule, ...]]
+    CONTEXT: ClassVar[tuple[str, ...]] = ()
+    EXCLUDE: ClassVar[frozenset[str]] = frozenset()  # lower-cased values never reported
+
+    def __init__(self) -> None:
+        self._compiled = [(rule, re.compile(rule.regex, rule.flags)) for rule in self.RULES]
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language="en",
+            context=list(self.CONTEXT),
+        )
+
+    def load(self) -> None:  # patterns are compiled in __init__
+        pass
+
+    def analyze(
+        self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
+    ) -> List[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        for rule, rx in self._compiled:
+            group = "phi" if "phi" in rx.groupindex else 0
+            for match in rx.finditer(text):
+                start, end = match.span(group)
+                if start < 0 or end <= start:
+                    continue
+                if match.group(group).strip().lower() in self.EXCLUDE:
+                    continue
+                results.append(self._result(start, end, rule))
+        return results
+
+    def _result(self, start: int, end: int, rule: Rule) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=start,
+            end=end,
+            score=rule.score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=rule.score, pattern_name=rule.name
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "rule": rule.name,
+            },
+        )
+
+
+# Capitalised words that follow "my husband", "thanks", "Dr." and the like
+# without being names. Shared by the name-context recognizers.
+NOT_NAMES = frozenset(
+    """
+    i i'm i've i'd i'll and but or so is was has had have who what when where why how
+    the a an this that these those it its he she they we you him her them us our your
+    their my me all everyone everybody guys folks ladies friends again again. too also
+    just not no yes ok okay god lord jesus bless hugs love sending prayers much lots
+    today tomorrow yesterday tonight monday tuesday wednesday thursday friday saturday
+    sunday for from with about after before at in on of to as if then there here now
+    still even only ever never always
+    """.split()
+)

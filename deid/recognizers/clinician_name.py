@@ -1,0 +1,21 @@
+"""Names of doctors, nurses and other care-team members ("Dr. Patel", "my nurse Linda")."""
+from .base import NOT_NAMES, Rule, RuleRecognizer
+
+_NAME = r"(?P<phi>[A-Z][a-zA-Z'’-]+(?:[ ]+(?!(?:and|at|from|said|says|is|was|who|told)\b)[A-Z][a-zA-Z'’-]+)?)"
+_ROLES = (
+    r"(?i:nurse|np|pa|oncologist|onc|neurologist|neuro|endocrinologist|endo|surgeon|doctor|doc|gp|pcp|"
+    r"rheumatologist|therapist|counselor|counsellor|psychiatrist|psychologist|dermatologist|"
+    r"cardiologist|radiologist|pharmacist|navigator|social worker|physio|physiotherapist|dietitian|"
+    r"nutritionist|specialist|midwife|practitioner|coordinator|rn|md)"
+)
+
+
+class ClinicianNameRecognizer(RuleRecognizer):
+    ENTITY = "PERSON"
+    RULES = (
+        Rule("title", r"\b(?:Dr|DR|dr|Doctor|Prof|Professor)\.?[ ]+" + _NAME, 0.85),
+        Rule("role_name", r"\b(?i:my|our|the|her|his|their)\s+" + _ROLES + r",?[ ]+" + _NAME, 0.7),
+        Rule("name_title", r"\b(?P<phi>[A-Z][a-z]+),?\s+(?:MD|M\.D\.|RN|NP|PA-C|DO)\b", 0.7),
+        Rule("lowercase_dr", r"\b(?:dr|doc)\.?[ ]+(?P<phi>[a-z][a-z'-]{2,})\b", 0.5),
+    )
+    EXCLUDE = NOT_NAMES | frozenset({"google", "who", "office", "appointment", "visit", "said", "says", "told"})

@@ -1,0 +1,12 @@
+"""US ZIP codes: after a state abbreviation, or a five-digit number near address words."""
+from .base import Rule, RuleRecognizer
+
+
+class ZipCodeRecognizer(RuleRecognizer):
+    ENTITY = "ZIP_CODE"
+    RULES = (
+        Rule("after_state", r"\b[A-Z]{2},?\s(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
+        Rule("zip_word", r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?:is|:|#)?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
+        Rule("bare_five_digits", r"(?<![\d$.,])\b(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd))", 0.1),
+    )
+    CONTEXT = ("zip", "zipcode", "postal", "address", "live", "area", "near")

@@ -1,0 +1,81 @@
+"""Turning analyzer results into the final, non-overlapping redactions.
+
+Pure functions over (start, end, entity_type, score, source) tuples, so the
+rules are testable without a model.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_LIKE = re.compile(
+    r"\b(?:" + _MONTH + r")\b\.?|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
+    r"\b(?:christmas|thanksgiving|easter|halloween|new year'?s)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    entity_type: str
+    score: float = 1.0
+    source: str = ""  # recognizer name
+
+
+@lru_cache(maxsize=None)
+def load_word_list(name: str) -> frozenset[str]:
+    text = resources.files("deid.resources").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def is_date_identifier(value: str) -> bool:
+    """Dates tied to a person (day, month) are identifiers; bare years and durations are not."""
+    return bool(_DATE_LIKE.search(value))
+
+
+_STATISTICAL = {"SpacyRecognizer"}
+
+
+def keep_span(span: Span, value: str, *, keep_states_and_countries: bool = True) -> bool:
+    lower = value.strip().lower()
+    if span.entity_type == "DATE_TIME":
+        return is_date_identifier(value)
+    if span.entity_type == "LOCATION" and keep_states_and_countries:
+        if lower in load_word_list("safe_harbor_places.txt"):
+            return False
+    if span.source in _STATISTICAL and span.entity_type in {"PERSON", "LOCATION", "NRP"}:
+        # A lone lower-case word tagged by the small statistical model is nearly always a
+        # common noun ("scan"); lower-case names are caught by the member list and the
+        # context rules instead.
+        if value.islower() and " " not in value.strip():
+            return False
+        words = re.findall(r"[\w+]+", lower)
+        guard = load_word_list("medical_guard.txt")
+        if words and all(w in guard for w in words):
+            return False
+    return True
+
+
+def resolve(spans: Iterable[Span]) -> list[Span]:
+    """Union overlapping spans; the merged span takes the type of its longest (then highest-scoring) part."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    merged: list[tuple[int, int, Span]] = []  # (start, end, representative)
+    for span in ordered:
+        if merged and span.start < merged[-1][1]:
+            start, end, rep = merged[-1]
+            better = (span.end - span.start, span.score) > (rep.end - rep.start, rep.score)
+            merged[-1] = (start, max(end, span.end), span if better else rep)
+        else:
+            merged.append((span.start, span.end, span))
+    return [Span(s, e, rep.entity_type, rep.score, rep.source) for s, e, rep in merged]

@@ -1,0 +1,93 @@
+"""The ``patient-insights`` command."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from deid.pseudonym import MissingKeyError
+    from pipelines.flow import patient_insights
+
+    try:
+        summary = patient_insights(
+            sources=args.source or None,
+            out_dir=args.out,
+            mapping=args.mapping,
+            community=args.community,
+            demo_key=args.demo_key,
+            key_secret_block=args.key_secret_block,
+            topic_seed=args.seed,
+            max_body_chars=args.max_body_chars,
+        )
+    except MissingKeyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+def _cmd_deid(args: argparse.Namespace) -> int:
+    from pipelines.deid_jsonl import run
+
+    summary = run(Path(args.input), Path(args.output), Path(args.members) if args.members else None)
+    print(f"{summary['written']} records de-identified -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from pipelines.tables import data_dictionary_markdown
+
+    Path(args.output).write_text(data_dictionary_markdown() + "\n", encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_make_sample(args: argparse.Namespace) -> int:
+    from pipelines.sample_data import generate
+
+    print(json.dumps(generate(Path(args.out), seed=args.seed), indent=2))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="patient-insights", description="De-identified insight tables from patient-community exports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run the whole pipeline (embedded sample when no --source)")
+    run.add_argument("--source", action="append", metavar="PATH", help="export file; repeat for several (default: the embedded sample)")
+    run.add_argument("--out", default="out", help="folder the run's tables are published in (default: out)")
+    run.add_argument("--mapping", help="column-mapping file for CSV/JSON sources (default: <stem>.mapping.yaml beside each source)")
+    run.add_argument("--community", help="community name for sources that carry none")
+    run.add_argument("--demo-key", action="store_true", help="use the PUBLIC demo pseudonymisation key (demos only)")
+    run.add_argument("--key-secret-block", help="Prefect Secret block holding the pseudonymisation key")
+    run.add_argument("--seed", type=int, default=42, help="topic-model seed (default 42)")
+    run.add_argument("--max-body-chars", type=int, default=100_000, help="longer posts are quarantined (default 100000)")
+    run.set_defaults(func=_cmd_run)
+
+    deid = sub.add_parser("deid", help="de-identify a JSONL file of {id, text} records")
+    deid.add_argument("--input", required=True)
+    deid.add_argument("--output", required=True)
+    deid.add_argument("--members", help="file of member usernames / display names, one a line, to redact wherever they appear")
+    deid.set_defaults(func=_cmd_deid)
+
+    docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
+    docs.add_argument("--output", default="docs/data_dictionary.md")
+    docs.set_defaults(func=_cmd_docs)
+
+    sample = sub.add_parser("make-sample", help="regenerate the embedded synthetic sample deterministically")
+    sample.add_argument("--out", default="data/sample")
+    sample.add_argument("--seed", type=int, default=20261123)
+    sample.set_defaults(func=_cmd_make_sample)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

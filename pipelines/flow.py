@@ -1,0 +1,120 @@
+"""The Prefect flow: thin tasks that pass paths and ids, never post text.
+
+Runs locally with no server (``patient-insights run``), from a notebook
+(``patient_insights(...)``), or as the deployment declared in ``prefect.yaml``.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from pipelines import versions
+from pipelines.keys import resolve_run_key
+from pipelines.sample import sample_sources
+from pipelines.stages import work
+from pipelines.stages.assemble import assemble_and_publish
+from pipelines.stages.deidentify import deidentify
+from pipelines.stages.ingest import SourceSpec, ingest
+from pipelines.stages.needs import extract_needs
+from pipelines.stages.topics import model_topics
+
+# Results stay in memory: nothing a task returns is persisted, and none of it is text.
+TASK_OPTIONS = dict(persist_result=False, cache_policy=NO_CACHE, retries=0)
+
+
+@task(name="ingest", **TASK_OPTIONS)
+def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars: int) -> dict:
+    summary = ingest([SourceSpec(**s) for s in sources], Path(work_dir), run_id, max_body_chars)
+    get_run_logger().info("ingest: %s", summary["counts"])
+    return summary
+
+
+@task(name="deidentify", **TASK_OPTIONS)
+def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: Optional[str]) -> dict:
+    key, _ = resolve_run_key(demo_key, key_secret_block)
+    summary = deidentify(Path(work_dir), run_id, key)
+    get_run_logger().info("deidentify: %s", summary["counts"])
+    return summary
+
+
+@task(name="topics", **TASK_OPTIONS)
+def topics_task(work_dir: str, run_id: str, seed: int) -> dict:
+    from insights.topics import TopicConfig
+
+    summary = model_topics(Path(work_dir), run_id, TopicConfig(seed=seed))
+    get_run_logger().info("topics: %s (%s)", summary["status"], summary["message"])
+    return summary
+
+
+@task(name="unmet-needs", **TASK_OPTIONS)
+def needs_task(work_dir: str, run_id: str) -> dict:
+    summary = extract_needs(Path(work_dir), run_id)
+    get_run_logger().info("unmet needs: %d mentions", summary["mentions"])
+    return summary
+
+
+@task(name="publish", **TASK_OPTIONS)
+def publish_task(work_dir: str, out_dir: str, run_id: str, started_at: datetime, ingest_summary: dict, topic_summary: dict, timings: dict, parameters: dict, key_origin: str) -> dict:
+    summary = assemble_and_publish(Path(work_dir), Path(out_dir), run_id, started_at, ingest_summary, topic_summary, timings, parameters, versions.collect(), key_origin)
+    get_run_logger().info("published run %s: %d published, %d filtered, %d quarantined", run_id, summary["published"], summary["filtered"], summary["quarantined"])
+    return summary
+
+
+def new_run_id(now: datetime) -> str:
+    return f"{now:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:6]}"
+
+
+@flow(name="patient-insights", persist_result=False, log_prints=False)
+def patient_insights(
+    sources: Optional[list[str]] = None,
+    out_dir: str = "out",
+    mapping: Optional[str] = None,
+    community: Optional[str] = None,
+    demo_key: bool = False,
+    key_secret_block: Optional[str] = None,
+    topic_seed: int = 42,
+    max_body_chars: int = 100_000,
+) -> dict:
+    """Ingest forum exports, de-identify, model topics and unmet needs, publish Parquet.
+
+    ``sources``: export files (paths); none means the embedded sample in ``data/sample``.
+    ``demo_key``: use the public demo pseudonymisation key (demos only).
+    ``key_secret_block``: name of a Prefect Secret block holding the key; otherwise the
+    ``PATIENT_INSIGHTS_PSEUDONYM_KEY`` environment variable is used.
+    """
+    logger = get_run_logger()
+    started_at = datetime.now(timezone.utc)
+    run_id = new_run_id(started_at)
+    _, key_origin = resolve_run_key(demo_key, key_secret_block)  # fail before reading anything
+    specs = [SourceSpec.for_path(p, community, mapping) for p in sources] if sources else sample_sources()
+    parameters = {
+        "sources": [Path(s.path).name for s in specs],
+        "mappings": [Path(s.mapping).name if s.mapping else None for s in specs],
+        "community": community,
+        "topic_seed": topic_seed,
+        "max_body_chars": max_body_chars,
+        "demo_key": demo_key,
+        "key_secret_block": key_secret_block,
+    }
+    logger.info("run %s: %d source file(s), key from %s", run_id, len(specs), key_origin)
+    work_dir = work.make_work_dir()
+    try:
+        ingest_summary = ingest_task([vars(s) for s in specs], str(work_dir), run_id, max_body_chars)
+        deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block)
+        topic_summary = topics_task(str(work_dir), run_id, topic_seed)
+        needs_summary = needs_task(str(work_dir), run_id)
+        timings = {
+            "ingest": ingest_summary["seconds"],
+            "deidentify": deid_summary["seconds"],
+            "embed": topic_summary["embed_seconds"],
+            "topics": topic_summary["seconds"],
+            "unmet_needs": needs_summary["seconds"],
+        }
+        return publish_task(str(work_dir), out_dir, run_id, started_at, ingest_summary, topic_summary, timings, parameters, key_origin)
+    finally:
+        work.remove_work_dir(work_dir)

@@ -1,0 +1,130 @@
+"""Published Parquet contracts: one explicit pyarrow schema per table, described field by field.
+
+``docs/data_dictionary.md`` is generated from these schemas (``patient-insights docs``)
+and a test keeps the two identical, so the dictionary cannot drift from the data.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+
+def _f(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+def _schema(description: str, *fields: pa.Field) -> pa.Schema:
+    return pa.schema(list(fields), metadata={"description": description})
+
+
+RUN_ID = _f("run_id", pa.string(), "Identifier of the run that produced the row (also the run's folder name).", False)
+POST_KEY = _f("post_key", pa.string(), "Keyed pseudonym of the post (HMAC-SHA256 of community and source post id); stable across runs with the same key.", False)
+COMMUNITY = _f("community", pa.string(), "Community the post belongs to (subreddit, Discourse category or mapped forum name).", False)
+
+POSTS = _schema(
+    "De-identified posts: one row per published post.",
+    RUN_ID,
+    POST_KEY,
+    _f("thread_key", pa.string(), "Keyed pseudonym of the thread.", False),
+    _f("parent_key", pa.string(), "Keyed pseudonym of the post this one replies to; null for a thread's first post."),
+    COMMUNITY,
+    _f("author_key", pa.string(), "Keyed pseudonym of the author; null when the source had none (deleted account)."),
+    _f("period_week", pa.date32(), "Monday of the ISO week the post was written (UTC). Exact timestamps are not published.", False),
+    _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
+    _f("title_deid", pa.string(), "De-identified thread title, on the thread's first post only."),
+    _f("text_deid", pa.string(), "De-identified body text; identifiers replaced by typed placeholders such as <PERSON>.", False),
+    _f("n_redactions", pa.int32(), "Number of spans redacted in title and body.", False),
+    _f("redaction_types", pa.list_(pa.string()), "Distinct placeholder types used in the post, sorted.", False),
+    _f("char_count", pa.int32(), "Length of the de-identified body, in characters.", False),
+    _f("source_format", pa.string(), "Adapter that read the post: reddit, discourse, jsonl, json or csv.", False),
+)
+
+TOPICS = _schema(
+    "Topics found by BERTopic in this run; topic -1 gathers outlier posts.",
+    RUN_ID,
+    _f("topic_id", pa.int32(), "Topic number within the run; -1 is the outlier group.", False),
+    _f("label", pa.string(), "Short label: the three top terms joined by ' / '.", False),
+    _f("top_terms", pa.list_(pa.string()), "Top terms by c-TF-IDF (unigrams and bigrams), best first.", False),
+    _f("size", pa.int32(), "Number of posts assigned to the topic.", False),
+    _f("representative_post_keys", pa.list_(pa.string()), "Posts closest to the topic's centroid (up to 3).", False),
+    _f("representative_quotes", pa.list_(pa.string()), "De-identified text of those posts, cut to 300 characters.", False),
+)
+
+POST_TOPICS = _schema(
+    "Which topic each published post was assigned to.",
+    RUN_ID,
+    POST_KEY,
+    _f("topic_id", pa.int32(), "Assigned topic (-1: outlier).", False),
+    _f("probability", pa.float32(), "BERTopic's assignment strength for the post (1.0 when not computed)."),
+)
+
+UNMET_NEEDS = _schema(
+    "Unmet-need mentions found by spaCy rules from the versioned taxonomy; one row per category and sentence.",
+    RUN_ID,
+    POST_KEY,
+    COMMUNITY,
+    _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
+    _f("category", pa.string(), "Taxonomy category, e.g. access_and_cost (see docs/unmet_needs.md).", False),
+    _f("cue", pa.string(), "The cue that matched, lower-cased, from the de-identified text.", False),
+    _f("evidence", pa.string(), "The de-identified sentence the cue was found in.", False),
+    _f("sentence_index", pa.int32(), "0-based index of that sentence in the post body.", False),
+    _f("taxonomy_version", pa.string(), "Version of the taxonomy that produced the row.", False),
+)
+
+RECORD_OUTCOMES = _schema(
+    "What became of every input record: published, filtered (with a reason) or quarantined (with a reason). Never holds record text.",
+    RUN_ID,
+    _f("source_file", pa.string(), "Base name of the input file.", False),
+    _f("source_record", pa.int64(), "1-based record number in that file (line, array element or CSV data row).", False),
+    _f("source_format", pa.string(), "Adapter that read the file."),
+    _f("outcome", pa.string(), "published, filtered or quarantined.", False),
+    _f("reason", pa.string(), "Reason code for filtered and quarantined records (docs/sources.md)."),
+    _f("detail", pa.string(), "What was wrong, in the pipeline's own words (never the record's content)."),
+    _f("post_key", pa.string(), "Pseudonym of the published post, for published records."),
+)
+
+RUN_MANIFEST = _schema(
+    "One row per run: counts that reconcile, versions, parameters and timings.",
+    RUN_ID,
+    _f("started_at", pa.timestamp("us", tz="UTC"), "When the run started.", False),
+    _f("finished_at", pa.timestamp("us", tz="UTC"), "When the tables were validated, just before publishing.", False),
+    _f("input_records", pa.int64(), "Records read from all sources.", False),
+    _f("published", pa.int64(), "Records published as posts.", False),
+    _f("filtered", pa.int64(), "Records deliberately not published (e.g. deleted by their author).", False),
+    _f("quarantined", pa.int64(), "Records that could not be processed, each with a reason in record_outcomes.", False),
+    _f("reconciled", pa.bool_(), "True when input_records = published + filtered + quarantined.", False),
+    _f("outcome_counts", pa.string(), "JSON: counts per outcome and reason.", False),
+    _f("sources", pa.string(), "JSON: for each input file, its base name, format, SHA-256 and record count.", False),
+    _f("code_version", pa.string(), "Version of the patient-insights package (and git commit when known).", False),
+    _f("model_versions", pa.string(), "JSON: versions of spaCy pipeline, embedding model, Presidio, BERTopic and taxonomy.", False),
+    _f("parameters", pa.string(), "JSON: run parameters (never the pseudonymisation key).", False),
+    _f("timings", pa.string(), "JSON: seconds spent in each stage.", False),
+    _f("topic_status", pa.string(), "ok, skipped_too_small or skipped_no_clusters.", False),
+    _f("topic_message", pa.string(), "Why topics were or were not modelled, in words.", False),
+    _f("key_origin", pa.string(), "Where the pseudonymisation key came from: env, secret-block or demo (never the key).", False),
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "posts": POSTS,
+    "topics": TOPICS,
+    "post_topics": POST_TOPICS,
+    "unmet_needs": UNMET_NEEDS,
+    "record_outcomes": RECORD_OUTCOMES,
+    "run_manifest": RUN_MANIFEST,
+}
+
+
+def data_dictionary_markdown() -> str:
+    lines = [
+        "# Data dictionary of the published tables",
+        "",
+        "Generated from `pipelines/tables.py` by `patient-insights docs`; do not edit by hand.",
+        "Each run writes one folder `<out>/<run_id>/` holding one Parquet file per table.",
+        "",
+    ]
+    for name, schema in TABLES.items():
+        lines += [f"## `{name}`", "", schema.metadata[b"description"].decode(), "", "| column | type | nullable | description |", "|---|---|---|---|"]
+        for field in schema:
+            desc = field.metadata[b"description"].decode()
+            lines.append(f"| `{field.name}` | `{field.type}` | {'yes' if field.nullable else 'no'} | {desc} |")
+        lines.append("")
+    return "\n".join(lines)
