@@ -22,6 +22,7 @@ from spacy.language import Language  # noqa: E402
 from .nlp import SPACY_MODEL, load_pipeline  # noqa: E402
 from .recognizers.member_names import MemberNameRecognizer  # noqa: E402
 from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
+from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
 from .spans import Span, keep_span, resolve  # noqa: E402
 
 # Safe Harbor identifiers and what forums add. ORGANIZATION and NRP are left out on
@@ -100,6 +101,8 @@ class Deidentifier:
         engine.nlp = {"en": nlp if nlp is not None else load_pipeline()}
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine)
+        registry.remove_recognizer("SpacyRecognizer")
+        registry.add_recognizer(ForumSpacyRecognizer(supported_language="en"))
         for recognizer_cls in CUSTOM_RECOGNIZERS:
             registry.add_recognizer(recognizer_cls())
         self.members = MemberNameRecognizer(member_names)

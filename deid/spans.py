@@ -44,25 +44,11 @@ def is_date_identifier(value: str) -> bool:
     return bool(_DATE_LIKE.search(value))
 
 
-_STATISTICAL = {"SpacyRecognizer"}
-
-
 def keep_span(span: Span, value: str, *, keep_states_and_countries: bool = True) -> bool:
-    lower = value.strip().lower()
     if span.entity_type == "DATE_TIME":
         return is_date_identifier(value)
     if span.entity_type == "LOCATION" and keep_states_and_countries:
-        if lower in load_word_list("safe_harbor_places.txt"):
-            return False
-    if span.source in _STATISTICAL and span.entity_type in {"PERSON", "LOCATION", "NRP"}:
-        # A lone lower-case word tagged by the small statistical model is nearly always a
-        # common noun ("scan"); lower-case names are caught by the member list and the
-        # context rules instead.
-        if value.islower() and " " not in value.strip():
-            return False
-        words = re.findall(r"[\w+]+", lower)
-        guard = load_word_list("medical_guard.txt")
-        if words and all(w in guard for w in words):
+        if value.strip().lower() in load_word_list("safe_harbor_places.txt"):
             return False
     return True
 

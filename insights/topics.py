@@ -73,7 +73,7 @@ def fit_topics(texts: Sequence[str], embeddings: np.ndarray, config: TopicConfig
         random_state=config.seed,
     )
     hdbscan_model = HDBSCAN(min_cluster_size=min_size, metric="euclidean", cluster_selection_method="eom", prediction_data=True)
-    vectorizer = CountVectorizer(stop_words=stop_words(), ngram_range=(1, 2), min_df=2, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9'-]+\b")
+    vectorizer = CountVectorizer(stop_words=stop_words(), ngram_range=(1, 2), min_df=1, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9'-]+\b")
     model = BERTopic(
         umap_model=umap_model,
         hdbscan_model=hdbscan_model,

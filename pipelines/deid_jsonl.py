@@ -44,7 +44,8 @@ def _records(path: Path, errors: TextIO, max_chars: int) -> Iterator[tuple[objec
             yield record["id"], record["text"]
 
 
-def run(input_path: Path, output_path: Path, members: Optional[Path] = None, max_chars: int = 1_000_000, errors: TextIO = sys.stderr) -> dict:
+def run(input_path: Path, output_path: Path, members: Optional[Path] = None, max_chars: int = 1_000_000, errors: Optional[TextIO] = None) -> dict:
+    errors = errors or sys.stderr
     names = members.read_text(encoding="utf-8").splitlines() if members else []
     deider = Deidentifier(member_names=names)
     written = 0

@@ -23,6 +23,14 @@ class AgeRecognizer(RuleRecognizer):
             0.75,
             re.IGNORECASE,
         ),
+        Rule(
+            "relation_is_n",
+            r"\b(?:my|our|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mom|mum|mother|dad|father|"
+            r"sister|brother|partner|grandma|grandmother|grandpa|grandfather|aunt|uncle|mother-in-law|father-in-law|"
+            r"kid|child|boy|girl|baby|friend)(?:\s+[A-Z][a-z]+)?\s+(?:is|was|turned|turns|just turned|will be)\s+(?P<phi>\d{1,3})\b" + _NOT_UNITS,
+            0.75,
+            re.IGNORECASE,
+        ),
         Rule("age_word", r"\b(?i:age|aged)\s*:?\s*(?P<phi>\d{1,3})\b", 0.75),
         Rule("n_f_m", r"(?<![\w/])(?P<phi>\d{2})\s?[FM]\b(?!\w)", 0.5),
         Rule("f_m_n", r"\((?P<phi>[FM]\s?\d{2})\)", 0.6),

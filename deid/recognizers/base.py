@@ -42,6 +42,10 @@ class RuleRecognizer(EntityRecognizer):
     def load(self) -> None:  # patterns are compiled in __init__
         pass
 
+    def accept(self, value: str, rule: Rule) -> bool:
+        """A further test of a match (a gazetteer look-up, say); every match passes by default."""
+        return True
+
     def analyze(
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
     ) -> List[RecognizerResult]:
@@ -52,7 +56,8 @@ class RuleRecognizer(EntityRecognizer):
                 start, end = match.span(group)
                 if start < 0 or end <= start:
                     continue
-                if match.group(group).strip().lower() in self.EXCLUDE:
+                value = match.group(group).strip()
+                if value.lower().replace("’", "'") in self.EXCLUDE or not self.accept(value, rule):
                     continue
                 results.append(self._result(start, end, rule))
         return results

@@ -14,7 +14,7 @@ class ClinicianNameRecognizer(RuleRecognizer):
     ENTITY = "PERSON"
     RULES = (
         Rule("title", r"\b(?:Dr|DR|dr|Doctor|Prof|Professor)\.?[ ]+" + _NAME, 0.85),
-        Rule("role_name", r"\b(?i:my|our|the|her|his|their)\s+" + _ROLES + r",?[ ]+" + _NAME, 0.7),
+        Rule("role_name", r"\b(?i:my|our|the|her|his|their)\s+(?:[a-z]+[ -]){0,2}" + _ROLES + r",?[ ]+" + _NAME, 0.7),
         Rule("name_title", r"\b(?P<phi>[A-Z][a-z]+),?\s+(?:MD|M\.D\.|RN|NP|PA-C|DO)\b", 0.7),
         Rule("lowercase_dr", r"\b(?:dr|doc)\.?[ ]+(?P<phi>[a-z][a-z'-]{2,})\b", 0.5),
     )

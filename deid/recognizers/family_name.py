@@ -19,6 +19,5 @@ class FamilyNameRecognizer(RuleRecognizer):
             + r"s?,?[ ]+(?P<phi>[A-Z][a-z'’-]+)(?:[ ]+(?P<last>[A-Z][a-z'-]+))?",
             0.75,
         ),
-        Rule("name_and_i", r"\b(?P<phi>[A-Z][a-z]{2,}) and I\b", 0.4),
     )
     EXCLUDE = NOT_NAMES

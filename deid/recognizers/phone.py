@@ -16,6 +16,6 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         ),
         Rule("nanp_plain", r"(?<![\w+])(?:\+1)?\d{10}(?!\d)", 0.3),
         Rule("international", r"(?<![\w])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)", 0.6),
-        Rule("extension", r"(?<=\d)\s?(?i:ext\.?|x)\s?\d{1,5}\b", 0.5),
+        Rule("extension", r"(?<=\d)\s?(?P<phi>(?i:ext\.?|x)\s?\d{1,5})\b", 0.5),
     )
     CONTEXT = ("phone", "call", "text", "cell", "fax", "number", "tel", "reach", "line", "hotline")

@@ -1,21 +1,29 @@
 """The recognizers this project adds to Presidio's defaults."""
 from .age import AgeRecognizer
+from .city import CityRecognizer
 from .clinician_name import ClinicianNameRecognizer
+from .date_mention import DayMonthDateRecognizer
 from .facility import FacilityRecognizer
 from .family_name import FamilyNameRecognizer
+from .first_name_context import FirstNameContextRecognizer
 from .forum_handle import ForumHandleRecognizer
 from .greeting_name import GreetingNameRecognizer
+from .obfuscated_email import ObfuscatedEmailRecognizer
 from .phone import WrittenPhoneRecognizer
 from .street_address import StreetAddressRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
     AgeRecognizer,
+    CityRecognizer,
     ClinicianNameRecognizer,
+    DayMonthDateRecognizer,
     FacilityRecognizer,
     FamilyNameRecognizer,
+    FirstNameContextRecognizer,
     ForumHandleRecognizer,
     GreetingNameRecognizer,
+    ObfuscatedEmailRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
     ZipCodeRecognizer,

@@ -17,6 +17,12 @@ class StreetAddressRecognizer(RuleRecognizer):
             r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][A-Za-z0-9'-]*\.?\s+){1,4}" + _SUFFIX + r"\b\.?" + _UNIT + _CITY_STATE_ZIP,
             0.85,
         ),
+        Rule(
+            "lowercase_number_street",
+            r"\b\d{1,6}\s+(?:(?!(?:on|the|a|an|my|of|to|in|at|for|and|or|mg|pills?|times?|days?|weeks?|hours?|more|other|different|extra)\b)[a-z]+\s+){1,2}"
+            r"(?:street|avenue|road|lane|drive|circle|boulevard|court|place|terrace|parkway|trail|st|ave|rd|ln|blvd)\b\.?",
+            0.7,
+        ),
         Rule("po_box", r"\b(?i:p\.?\s?o\.?\s?box)\s+\d{1,6}\b", 0.85),
     )
     CONTEXT = ("address", "live", "lives", "located", "mail", "send", "drop off", "street")

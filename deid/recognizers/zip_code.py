@@ -7,6 +7,7 @@ class ZipCodeRecognizer(RuleRecognizer):
     RULES = (
         Rule("after_state", r"\b[A-Z]{2},?\s(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
         Rule("zip_word", r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?:is|:|#)?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
+        Rule("place_preposition", r"\b(?i:in|near|around|from|live in|zip)\s+(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd|people|members|patients|calories))", 0.6),
         Rule("bare_five_digits", r"(?<![\d$.,])\b(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd))", 0.1),
     )
     CONTEXT = ("zip", "zipcode", "postal", "address", "live", "area", "near")

@@ -1,0 +1,18 @@
+"""Cities (from the GeoNames gazetteer) after a place cue: "in Asheville", "near Boise",
+"the Akron area", "Kalamazoo, MI". Places smaller than a state are Safe Harbor identifiers."""
+from ..gazetteers import cities
+from .base import Rule, RuleRecognizer
+
+_PLACE = r"(?P<phi>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+
+
+class CityRecognizer(RuleRecognizer):
+    ENTITY = "LOCATION"
+    RULES = (
+        Rule("after_preposition", r"\b(?i:in|from|near|around|outside|outside of|to|at|into|live in|moved to|drive from|driving from|close to)\s+(?:the\s+)?" + _PLACE + r"\b", 0.6),
+        Rule("area", r"\b" + _PLACE + r"\s+(?i:area|region|metro|suburbs)\b", 0.7),
+        Rule("city_state", r"\b" + _PLACE + r",\s*[A-Z]{2}\b", 0.75),
+    )
+
+    def accept(self, value: str, rule: Rule) -> bool:
+        return value.lower() in cities()

@@ -1,0 +1,33 @@
+"""First names (from the Census gazetteer) next to a cue that someone is being named:
+after a relation or care-team word, before "said", or alone on a greeting line. Catches
+the lower-case and unusual forms the small NER model misses ("my dad stanley",
+"our social worker ruthie", "What Pam said")."""
+import re
+
+from ..gazetteers import first_names
+from .base import Rule, RuleRecognizer
+
+_OWNER = r"(?i:my|our|her|his|their|your|the)"
+_WHO = (
+    r"(?i:husband|hubby|wife|son|daughter|mom|mum|mother|dad|father|sister|brother|partner|boyfriend|girlfriend|"
+    r"grandson|granddaughter|grandma|grandmother|grandpa|grandfather|aunt|uncle|niece|nephew|friend|cousin|"
+    r"neighbou?r|(?:mother|father|sister|brother|son|daughter)-in-law|stepson|stepdaughter|spouse|"
+    r"nurse|doctor|doc|oncologist|neurologist|endocrinologist|endo|surgeon|educator|social worker|case manager|"
+    r"caseworker|aide|therapist|counselou?r|navigator|pharmacist|coordinator|dietitian|practitioner|np|pa|"
+    r"chaplain|caregiver|carer|coach|specialist|rep|advocate)"
+)
+_MODIFIER = r"(?:[a-z]+[ -]){0,2}"
+
+
+class FirstNameContextRecognizer(RuleRecognizer):
+    ENTITY = "PERSON"
+    RULES = (
+        Rule("after_relation_or_role", r"\b" + _OWNER + r"\s+" + _MODIFIER + _WHO + r",?\s+(?P<phi>[A-Za-z][a-z'’-]+)\b", 0.75),
+        Rule("name_said", r"\b(?P<phi>[A-Z][a-z'’-]+)\s+(?:said|says|mentioned|wrote|suggested|posted|recommended|is right|was right|nailed it)\b", 0.7),
+        Rule("name_and_i", r"\b(?P<phi>[A-Z][a-z'’-]+) and I\b(?!['’])", 0.6),
+        Rule("greeting_line", r"\A\s*(?P<phi>[A-Za-z][a-z'’-]+)\s*[,!]\s*\n", 0.7),
+        Rule("signoff_line", r"\n\s*(?P<phi>[A-Za-z][a-z'’-]+)\s*\Z", 0.6),
+    )
+
+    def accept(self, value: str, rule: Rule) -> bool:
+        return re.sub(r"['’]s$", "", value.lower()) in first_names()

@@ -1,0 +1,68 @@
+"""The Deidentifier end to end on the real spaCy pipeline and Presidio."""
+from __future__ import annotations
+
+import pytest
+
+from deid import DeidConfig, Deidentifier
+
+
+@pytest.mark.parametrize(
+    "text,gone,kept",
+    [
+        (
+            "Thanks Jenny! @sunflower_jen82 your advice helped. Dr. Patel at Mercy General Hospital put me on tamoxifen.",
+            ["Jenny", "sunflower_jen82", "Patel", "Mercy General Hospital"],
+            ["tamoxifen", "advice"],
+        ),
+        (
+            "My husband Mike drove me. Call (555) 867-5309 or email jenny.walsh82@gmail.com. "
+            "I live at 1423 Maple Avenue, Springfield, IL 62704.",
+            ["Mike", "867-5309", "jenny.walsh82@gmail.com", "1423 Maple Avenue", "62704"],
+            ["husband", "drove"],
+        ),
+        (
+            "I'm 47 and was diagnosed on March 3, 2024. My 92-year-old mother lives in Texas. On Ozempic for 3 months.",
+            ["47", "March 3", "92"],
+            ["Texas", "Ozempic", "3 months", "diagnosed"],
+        ),
+        ("see https://www.gofundme.com/f/help-jenny-walsh and u/mikeT_1975", ["gofundme", "mikeT_1975"], ["see"]),
+        ("surgery on the 14th of June, my scan is 04/12/2025", ["14th of June", "04/12/2025"], ["surgery", "scan"]),
+    ],
+)
+def test_identifiers_removed_content_kept(deidentifier, text, gone, kept):
+    result = deidentifier.deidentify(text)
+    for value in gone:
+        assert value not in result.text
+    for value in kept:
+        assert value in result.text
+
+
+def test_redaction_offsets_point_into_the_original(deidentifier):
+    text = "Hi Sarah, Dr. Patel moved my infusion to 04/12/2025. Jenny's tip helped."
+    result = deidentifier.deidentify(text)
+    assert [text[r.start : r.end] for r in result.redactions] == ["Sarah", "Patel", "04/12/2025", "Jenny"]
+    assert result.text == "Hi <PERSON>, Dr. <PERSON> moved my infusion to <DATE_TIME>. <PERSON>'s tip helped."
+    starts = [r.start for r in result.redactions]
+    assert starts == sorted(starts)
+    assert all(a.end <= b.start for a, b in zip(result.redactions, result.redactions[1:]))
+
+
+def test_batch_matches_single_and_keeps_order(deidentifier):
+    texts = ["Hi Sarah!", "", "No names here, just fatigue.", "Call 555-867-5309", "   "]
+    batch = list(deidentifier.deidentify_batch(texts))
+    assert [r.text for r in batch] == [deidentifier.deidentify(t).text for t in texts]
+    assert batch[1].text == "" and batch[1].redactions == ()
+
+
+def test_states_and_countries_kept_by_default_and_removable():
+    text = "I moved from Ohio to Canada and then to Springfield."
+    keep = Deidentifier(config=DeidConfig(keep_states_and_countries=True)).deidentify(text).text
+    strict = Deidentifier(config=DeidConfig(keep_states_and_countries=False)).deidentify(text).text
+    assert "Ohio" in keep and "Canada" in keep and "Springfield" not in keep
+    assert "Ohio" not in strict and "Canada" not in strict
+
+
+def test_members_with_everyday_word_names(deidentifier):
+    out = deidentifier.deidentify("I hope the new dose works. Hope Adams said the same.").text
+    assert out.startswith("I hope the new dose works.")
+    assert "Adams" not in out and "Hope Adams" not in out

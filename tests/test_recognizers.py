@@ -1,0 +1,156 @@
+"""One parametrized table per recognizer: what it must find, and what it must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from deid.spans import Span, resolve
+from deid.recognizers.age import AgeRecognizer
+from deid.recognizers.city import CityRecognizer
+from deid.recognizers.date_mention import DayMonthDateRecognizer
+from deid.recognizers.first_name_context import FirstNameContextRecognizer
+from deid.recognizers.obfuscated_email import ObfuscatedEmailRecognizer
+from deid.recognizers.clinician_name import ClinicianNameRecognizer
+from deid.recognizers.facility import FacilityRecognizer
+from deid.recognizers.family_name import FamilyNameRecognizer
+from deid.recognizers.forum_handle import ForumHandleRecognizer
+from deid.recognizers.greeting_name import GreetingNameRecognizer
+from deid.recognizers.member_names import MemberNameRecognizer
+from deid.recognizers.phone import WrittenPhoneRecognizer
+from deid.recognizers.street_address import StreetAddressRecognizer
+from deid.recognizers.zip_code import ZipCodeRecognizer
+
+
+def found(recognizer, text: str, min_score: float = 0.35) -> list[str]:
+    """What would be redacted: the recognizer's hits above the threshold, overlaps merged."""
+    hits = recognizer.analyze(text, [recognizer.supported_entities[0]])
+    spans = resolve(Span(r.start, r.end, r.entity_type, r.score) for r in hits if r.score >= min_score)
+    return [text[s.start : s.end] for s in spans]
+
+
+CASES = {
+    StreetAddressRecognizer: [
+        ("I live at 1423 Maple Avenue, Springfield, IL 62704.", ["1423 Maple Avenue, Springfield, IL 62704"]),
+        ("send it to 77 N. Oak St Apt 4B please", ["77 N. Oak St Apt 4B"]),
+        ("mail to PO Box 1234", ["PO Box 1234"]),
+        ("I took 2 pills on the way home", []),
+        ("my A1C was 7 last time", []),
+    ],
+    ZipCodeRecognizer: [
+        ("Springfield, IL 62704", ["62704"]),
+        ("my zip code is 60614", ["60614"]),
+        ("I walked 12000 steps", []),
+    ],
+    WrittenPhoneRecognizer: [
+        ("call (555) 867-5309 anytime", ["(555) 867-5309"]),
+        ("text me 555.867.5309", ["555.867.5309"]),
+        ("my cell is +1 555 867 5309", ["+1 555 867 5309"]),
+        ("the hotline 555-867-5309 ext 12", ["555-867-5309", "ext 12"]),
+        ("my A1C went from 9.1 to 6.8", []),
+    ],
+    AgeRecognizer: [
+        ("I'm 47 and newly diagnosed", ["47"]),
+        ("my 92-year-old mother", ["92"]),
+        ("diagnosed at 38 with MS", ["38"]),
+        ("he is 71 yo", ["71"]),
+        ("I'm 3 weeks into treatment", []),
+        ("I'm 5 days post op", []),
+    ],
+    ForumHandleRecognizer: [
+        ("@sunflower_jen82 thank you!", ["@sunflower_jen82"]),
+        ("as u/mikeT_1975 said", ["u/mikeT_1975"]),
+        ("email me at jen@example.com", []),
+    ],
+    ClinicianNameRecognizer: [
+        ("Dr. Patel said it was fine", ["Patel"]),
+        ("Dr Okafor at the clinic", ["Okafor"]),
+        ("my oncologist Sarah Lee called", ["Sarah Lee"]),
+        ("my nurse Linda was kind", ["Linda"]),
+        ("Dr. Google is not a doctor", []),
+        ("my oncologist said no", []),
+    ],
+    FamilyNameRecognizer: [
+        ("my husband Mike drove me", ["Mike"]),
+        ("My daughter Sarah is 12", ["Sarah"]),
+        ("my DH Tom helps", ["Tom"]),
+        ("my husband and I went", []),
+        ("my husband I guess", []),
+    ],
+    GreetingNameRecognizer: [
+        ("Hi Sarah, welcome!", ["Sarah"]),
+        ("thanks Jenny! that helps", ["Jenny"]),
+        ("That helps a lot.\nHugs, Mike", ["Mike"]),
+        ("Hope this helps\n— Jen", ["Jen"]),
+        ("Thanks everyone for the advice", []),
+        ("Hi all, quick question", []),
+    ],
+    FacilityRecognizer: [
+        ("treated at Mercy General Hospital last year", ["Mercy General Hospital"]),
+        ("St. Vincent Medical Center was great", ["St. Vincent Medical Center"]),
+        ("went to Riverside Cancer Institute", ["Riverside Cancer Institute"]),
+        ("the hospital was busy", []),
+        ("i get treated at lakeview medical center now", ["lakeview medical center"]),
+        ("dr. patel at good samaritan infusion center agreed", ["good samaritan infusion center"]),
+        ("We sold the house to pay for memory care.", []),
+        ("the local cancer center called", []),
+    ],
+    FirstNameContextRecognizer: [
+        ("my dad stanley is at rehab", ["stanley"]),
+        ("our social worker ruthie finally called", ["ruthie"]),
+        ("my diabetes educator becca was great", ["becca"]),
+        ("My mother-in-law Marjorie is 73", ["Marjorie"]),
+        ("What Pam said! Same here.", ["Pam"]),
+        ("Jen,\n\nThe area agency on aging helped.", ["Jen"]),
+        ("Sarah and I went to the clinic", ["Sarah"]),
+        ("I keep forgetting Ibrance and I'm not sure why", []),
+        ("my dad thinks it works", []),
+        ("Everyone said the same", []),
+    ],
+    CityRecognizer: [
+        ("I drive from Asheville for every appointment", ["Asheville"]),
+        ("Anyone else in the Akron area?", ["Akron"]),
+        ("it is 41 Magnolia Avenue, Kalamazoo, MI 49064", ["Kalamazoo"]),
+        ("I moved to Texas last year", []),
+        ("I go to Mass on Sundays", []),
+    ],
+    ObfuscatedEmailRecognizer: [
+        ("my email is ginaiverson at outlook dot com.", ["ginaiverson at outlook dot com"]),
+        ("reach me: jane [at] example [dot] org", ["jane [at] example [dot] org"]),
+        ("we met at noon dot the clinic", []),
+    ],
+    DayMonthDateRecognizer: [
+        ("I started treatment on 7/16. Going ok.", ["7/16"]),
+        ("My next scan is 3/6.", ["3/6"]),
+        ("my pain is 7/10 today", []),
+        ("dose was 2.5 mg", []),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "recognizer_cls,text,expected",
+    [(cls, text, expected) for cls, cases in CASES.items() for text, expected in cases],
+    ids=lambda v: v.__name__ if isinstance(v, type) else None,
+)
+def test_recognizer_table(recognizer_cls, text, expected):
+    assert found(recognizer_cls(), text) == expected
+
+
+MEMBERS = MemberNameRecognizer(["sunflower_jen82", "Jenny Walsh", "Hope Adams", "jen.w"])
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("thanks Jenny!", ["Jenny"]),
+        ("thanks jenny", ["jenny"]),
+        ("Jenny's advice helped", ["Jenny"]),
+        ("JENNY WALSH posted this", ["JENNY WALSH"]),
+        ("ask sunflower_jen82 about it", ["sunflower_jen82"]),
+        ("Hope said hi", ["Hope"]),
+        ("I hope it gets better", []),  # a name that is an everyday word: only capitalised
+        ("I asked jen.w yesterday", ["jen.w"]),
+        ("Jennyfer is someone else", []),
+    ],
+)
+def test_member_names(text, expected):
+    assert found(MEMBERS, text) == expected
