@@ -97,7 +97,7 @@ RUN_MANIFEST = _schema(
     _f("code_version", pa.string(), "Version of the patient-insights package (and git commit when known).", False),
     _f("model_versions", pa.string(), "JSON: versions of spaCy pipeline, embedding model, Presidio, BERTopic and taxonomy.", False),
     _f("parameters", pa.string(), "JSON: run parameters (never the pseudonymisation key).", False),
-    _f("timings", pa.string(), "JSON: seconds spent in each stage.", False),
+    _f("timings", pa.string(), "JSON: seconds spent in each stage (embed and topics are separate).", False),
     _f("topic_status", pa.string(), "ok, skipped_too_small or skipped_no_clusters.", False),
     _f("topic_message", pa.string(), "Why topics were or were not modelled, in words.", False),
     _f("key_origin", pa.string(), "Where the pseudonymisation key came from: env, secret-block or demo (never the key).", False),
