@@ -1,6 +1,7 @@
 """De-identification of patient-forum text (pure library: no Prefect, no file I/O)."""
 from .engine import DEFAULT_ENTITIES, DeidConfig, Deidentifier, DeidResult, Redaction, placeholder
 from .pseudonym import Pseudonymizer, MissingKeyError, resolve_key
+from .surrogates import SurrogateMap
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -12,4 +13,5 @@ __all__ = [
     "Pseudonymizer",
     "MissingKeyError",
     "resolve_key",
+    "SurrogateMap",
 ]

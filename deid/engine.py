@@ -21,6 +21,7 @@ from spacy.language import Language  # noqa: E402
 
 from .nlp import SPACY_MODEL, load_pipeline  # noqa: E402
 from .normalize import Normalized, normalize  # noqa: E402
+from .surrogates import SurrogateMap  # noqa: E402
 from .recognizers.member_names import MemberNameRecognizer  # noqa: E402
 from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
 from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
@@ -59,6 +60,7 @@ class DeidConfig:
     score_threshold: float = 0.35
     keep_states_and_countries: bool = True
     batch_size: int = 32
+    chunk_chars: int = 50_000  # longer texts are analysed in pieces (spaCy's limit is 1,000,000)
 
 
 @dataclass(frozen=True)
@@ -136,22 +138,48 @@ class Deidentifier:
         )
         return self._spans(text, results)
 
-    def _apply(self, text: str, spans: list[Span]) -> DeidResult:
+    def _apply(self, text: str, spans: list[Span], surrogates: Optional[SurrogateMap] = None) -> DeidResult:
         if not spans:
             return DeidResult(text, ())
+        operators = self._operators
+        if surrogates is not None:
+            for span in spans:  # number in reading order (the anonymizer works from the end)
+                surrogates.placeholder(span.entity_type, text[span.start : span.end])
+            operators = {
+                entity: OperatorConfig("custom", {"lambda": (lambda value, e=entity: surrogates.placeholder(e, value))})
+                for entity in self._operators
+            }
         anonymized = self.anonymizer.anonymize(
             text=text,
             analyzer_results=[RecognizerResult(s.entity_type, s.start, s.end, s.score) for s in spans],
-            operators=self._operators,
+            operators=operators,
         )
         return DeidResult(anonymized.text, tuple(Redaction(s.start, s.end, s.entity_type) for s in spans))
 
     # -- public API -----------------------------------------------------------
-    def deidentify(self, text: str) -> DeidResult:
+    def deidentify(self, text: str, surrogates: Optional[SurrogateMap] = None) -> DeidResult:
+        """``surrogates``: number placeholders consistently (``<PERSON_1>``) across the texts
+        given the same map, e.g. all posts of one thread; typed placeholders otherwise."""
         if not text or not text.strip():
             return DeidResult(text or "", ())
+        if len(text) > self.config.chunk_chars:
+            return self._deidentify_long(text, surrogates)
         norm = normalize(text)
-        return self._apply(text, self._back(norm, self._analyze(norm.text)))
+        return self._apply(text, self._back(norm, self._analyze(norm.text)), surrogates)
+
+    def _deidentify_long(self, text: str, surrogates: Optional[SurrogateMap]) -> DeidResult:
+        """Very long texts (a 5 MB post) are analysed in pieces cut at line or word breaks."""
+        pieces, redactions, start = [], [], 0
+        while start < len(text):
+            end = min(len(text), start + self.config.chunk_chars)
+            if end < len(text):
+                cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+                end = cut + 1 if cut > start else end
+            part = self.deidentify(text[start:end], surrogates)
+            pieces.append(part.text)
+            redactions += [Redaction(r.start + start, r.end + start, r.entity_type) for r in part.redactions]
+            start = end
+        return DeidResult("".join(pieces), tuple(redactions))
 
     @staticmethod
     def _back(norm: Normalized, spans: list[Span]) -> list[Span]:
@@ -163,23 +191,34 @@ class Deidentifier:
             mapped.append(Span(start, end, s.entity_type, s.score, s.source))
         return resolve(mapped)
 
-    def deidentify_batch(self, texts: Iterable[str]) -> Iterator[DeidResult]:
-        """One spaCy pass per text, in batches (``nlp.pipe``); yields results in input order."""
-        batch: list[str] = []
+    def deidentify_batch(
+        self, texts: Iterable[str], surrogates: Optional[Iterable[Optional[SurrogateMap]]] = None
+    ) -> Iterator[DeidResult]:
+        """One spaCy pass per text, in batches (``nlp.pipe``); yields results in input order.
+        ``surrogates``, if given, runs parallel to ``texts``: the map to use for each text."""
+        maps = iter(surrogates) if surrogates is not None else None
+        batch: list[tuple[str, Optional[SurrogateMap]]] = []
         for text in texts:
-            batch.append(text or "")
+            batch.append((text or "", next(maps) if maps is not None else None))
             if len(batch) >= self.config.batch_size:
                 yield from self._run_batch(batch)
                 batch = []
         if batch:
             yield from self._run_batch(batch)
 
-    def _run_batch(self, batch: list[str]) -> Iterator[DeidResult]:
+    def _run_batch(self, batch: list[tuple[str, Optional[SurrogateMap]]]) -> Iterator[DeidResult]:
         engine = self.analyzer.nlp_engine
-        normalized = [normalize(t) for t in batch]
-        processed = engine.process_batch([n.text for n in normalized], language="en", batch_size=len(batch))
-        for original, norm, (text, artifacts) in zip(batch, normalized, processed):
+        short = [(t, m) for t, m in batch if len(t) <= self.config.chunk_chars]
+        normalized = [normalize(t) for t, _ in short]
+        processed = iter(engine.process_batch([n.text for n in normalized], language="en", batch_size=max(1, len(short))))
+        norms = iter(normalized)
+        for original, surrogate_map in batch:
+            if len(original) > self.config.chunk_chars:
+                yield self._deidentify_long(original, surrogate_map)
+                continue
+            norm = next(norms)
+            text, artifacts = next(processed)
             if not text.strip():
                 yield DeidResult(original, ())
             else:
-                yield self._apply(original, self._back(norm, self._analyze(text, artifacts)))
+                yield self._apply(original, self._back(norm, self._analyze(text, artifacts)), surrogate_map)

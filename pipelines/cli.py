@@ -32,8 +32,20 @@ def _cmd_run(args: argparse.Namespace) -> int:
 def _cmd_deid(args: argparse.Namespace) -> int:
     from pipelines.deid_jsonl import run
 
-    summary = run(Path(args.input), Path(args.output), Path(args.members) if args.members else None)
+    summary = run(Path(args.input), Path(args.output), Path(args.members) if args.members else None, processes=args.processes)
     print(f"{summary['written']} records de-identified -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_eval_deid(args: argparse.Namespace) -> int:
+    from pipelines.evaluation.deid_eval import GoldFormatError, format_table, run
+
+    try:
+        report = run(Path(args.gold), baseline=args.baseline, strict_places=args.strict_places, limit=args.limit)
+    except (GoldFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
     return 0
 
 
@@ -71,7 +83,18 @@ def build_parser() -> argparse.ArgumentParser:
     deid.add_argument("--input", required=True)
     deid.add_argument("--output", required=True)
     deid.add_argument("--members", help="file of member usernames / display names, one a line, to redact wherever they appear")
+    deid.add_argument("--processes", type=int, default=1, help="worker processes (default 1)")
     deid.set_defaults(func=_cmd_deid)
+
+    evaluate = sub.add_parser("eval", help="evaluate against labelled gold files")
+    eval_sub = evaluate.add_subparsers(dest="eval_command", required=True)
+    eval_deid = eval_sub.add_parser("deid", help="token-level de-identification figures on a gold JSONL file (docs/deid_evaluation.md)")
+    eval_deid.add_argument("--gold", required=True, help='JSONL of {"id", "text", "spans": [{"start", "end", "label"}]}')
+    eval_deid.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_deid.add_argument("--baseline", action="store_true", help="also run Presidio's default configuration on the same texts")
+    eval_deid.add_argument("--strict-places", action="store_true", help="redact US states and countries too (keep_states_and_countries=False)")
+    eval_deid.add_argument("--limit", type=int, help="evaluate the first N records only")
+    eval_deid.set_defaults(func=_cmd_eval_deid)
 
     docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
     docs.add_argument("--output", default="docs/data_dictionary.md")

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import deque
 from pathlib import Path
 from typing import Iterator, Optional, TextIO
 
-from deid import Deidentifier
-
-BATCH = 256
+from deid.parallel import deidentify_parallel
 
 
 def _records(path: Path, errors: TextIO, max_chars: int) -> Iterator[tuple[object, str]]:
@@ -44,24 +43,27 @@ def _records(path: Path, errors: TextIO, max_chars: int) -> Iterator[tuple[objec
             yield record["id"], record["text"]
 
 
-def run(input_path: Path, output_path: Path, members: Optional[Path] = None, max_chars: int = 1_000_000, errors: Optional[TextIO] = None) -> dict:
+def run(
+    input_path: Path,
+    output_path: Path,
+    members: Optional[Path] = None,
+    max_chars: int = 10_000_000,
+    errors: Optional[TextIO] = None,
+    processes: int = 1,
+) -> dict:
     errors = errors or sys.stderr
     names = members.read_text(encoding="utf-8").splitlines() if members else []
-    deider = Deidentifier(member_names=names)
     written = 0
+    ids: deque = deque()
+
+    def texts() -> Iterator[str]:
+        for rid, text in _records(Path(input_path), errors, max_chars):
+            ids.append(rid)
+            yield text
+
     with open(output_path, "w", encoding="utf-8") as out:
-        batch: list[tuple[object, str]] = []
-
-        def flush() -> None:
-            nonlocal written
-            for (rid, _), result in zip(batch, deider.deidentify_batch([t for _, t in batch])):
-                out.write(json.dumps({"id": rid, "text": result.text, "redactions": [r.as_dict() for r in result.redactions]}, ensure_ascii=False) + "\n")
-                written += 1
-            batch.clear()
-
-        for item in _records(Path(input_path), errors, max_chars):
-            batch.append(item)
-            if len(batch) >= BATCH:
-                flush()
-        flush()
+        for result in deidentify_parallel(texts(), processes=processes, member_names=names):
+            rid = ids.popleft()
+            out.write(json.dumps({"id": rid, "text": result.text, "redactions": [r.as_dict() for r in result.redactions]}, ensure_ascii=False) + "\n")
+            written += 1
     return {"written": written}

@@ -31,9 +31,9 @@ POSTS = _schema(
     _f("period_week", pa.date32(), "Monday of the ISO week the post was written (UTC). Exact timestamps are not published.", False),
     _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
     _f("title_deid", pa.string(), "De-identified thread title, on the thread's first post only."),
-    _f("text_deid", pa.string(), "De-identified body text; identifiers replaced by typed placeholders such as <PERSON>.", False),
+    _f("text_deid", pa.string(), "De-identified body text; identifiers replaced by numbered typed placeholders such as <PERSON_1>, the same number for the same person or value throughout a thread.", False),
     _f("n_redactions", pa.int32(), "Number of spans redacted in title and body.", False),
-    _f("redaction_types", pa.list_(pa.string()), "Distinct placeholder types used in the post, sorted.", False),
+    _f("redaction_types", pa.list_(pa.string()), "Distinct placeholder types used in the post (PERSON, PHONE_NUMBER, ...), sorted.", False),
     _f("char_count", pa.int32(), "Length of the de-identified body, in characters.", False),
     _f("source_format", pa.string(), "Adapter that read the post: reddit, discourse, jsonl, json or csv.", False),
 )

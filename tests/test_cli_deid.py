@@ -64,3 +64,14 @@ def test_runs_on_wnut17_dev(tmp_path):
             assert 0 <= r["start"] < r["end"] <= len(g["text"])
             redacted += 1
     assert redacted > 100
+
+
+def test_two_processes_give_the_same_output_in_order(tmp_path):
+    records = [{"id": i, "text": f"Post {i}: thanks Sarah, call 555-867-{1000 + i}. Tamoxifen day {i}."} for i in range(150)]
+    one = run_deid(tmp_path, [json.dumps(r).encode() for r in records])
+    two_dir = tmp_path / "two"
+    two_dir.mkdir()
+    two = run_deid(two_dir, [json.dumps(r).encode() for r in records], extra=["--processes", "2"])
+    assert two == one
+    assert [o["id"] for o in two] == list(range(150))
+    assert all("<PHONE_NUMBER>" in o["text"] and "Tamoxifen" in o["text"] for o in two)

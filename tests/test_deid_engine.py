@@ -66,3 +66,40 @@ def test_members_with_everyday_word_names(deidentifier):
     out = deidentifier.deidentify("I hope the new dose works. Hope Adams said the same.").text
     assert out.startswith("I hope the new dose works.")
     assert "Adams" not in out and "Hope Adams" not in out
+
+
+def test_surrogates_are_consistent_within_a_thread_and_in_reading_order(deidentifier):
+    from deid import SurrogateMap
+
+    thread = SurrogateMap()
+    texts = ["Thanks Jenny! Dr. Patel said so.", "@sunflower_jen82 Jenny Walsh is right, and Dr. Patel too. Ask Mike.", "jenny's tip: call 555-867-5309"]
+    out = [r.text for r in deidentifier.deidentify_batch(texts, [thread] * 3)]
+    assert out == [
+        "Thanks <PERSON_1>! Dr. <PERSON_2> said so.",
+        "<USERNAME_1> <PERSON_1> is right, and Dr. <PERSON_2> too. Ask <PERSON_3>.",
+        "<PERSON_1>'s tip: call <PHONE_NUMBER_1>",
+    ]
+    other_thread = SurrogateMap()
+    assert deidentifier.deidentify("Dr. Patel again", other_thread).text == "Dr. <PERSON_1> again"
+
+
+def test_very_long_text_is_redacted_in_pieces():
+    text = "Hi Sarah, call 555-867-5309 about fatigue. " * 600
+    deider = Deidentifier(config=DeidConfig(chunk_chars=5_000))
+    result = deider.deidentify(text)
+    assert len(result.redactions) == 1200
+    assert {text[r.start : r.end] for r in result.redactions} == {"Sarah", "555-867-5309"}
+    assert "fatigue" in result.text and "Sarah" not in result.text
+    assert next(deider.deidentify_batch([text])) == result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n ", "\x00\x01\x02\x03 binary \xff\xfe junk", "Hola, soy María García y mi teléfono es 555-867-5309."],
+)
+def test_bad_input_gets_a_defined_result(deidentifier, text):
+    result = deidentifier.deidentify(text)
+    assert isinstance(result.text, str)
+    assert all(0 <= r.start < r.end <= len(text) for r in result.redactions)
+    if "555-867-5309" in text:
+        assert "555-867-5309" not in result.text

@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Iterator
 
-from deid import DeidConfig, Deidentifier, DeidResult, Pseudonymizer
+from deid import DeidConfig, Deidentifier, DeidResult, Pseudonymizer, SurrogateMap
 from pipelines.leakcheck import LeakChecker
 from pipelines.parquet_io import RowWriter, iter_rows
 from pipelines.tables import POSTS
@@ -19,16 +19,16 @@ from pipelines.tables import POSTS
 from . import work
 
 
-def _safe_batch(deider: Deidentifier, texts: list[str]) -> Iterator[DeidResult | Exception]:
+def _safe_batch(deider: Deidentifier, texts: list[str], maps: list[SurrogateMap]) -> Iterator[DeidResult | Exception]:
     """Batch de-identification; if a batch fails, retry its texts one by one so one bad post costs only itself."""
     try:
-        yield from list(deider.deidentify_batch(texts))
+        yield from list(deider.deidentify_batch(texts, maps))
         return
     except Exception:  # noqa: BLE001 - isolate the failing record below
         pass
-    for text in texts:
+    for text, surrogates in zip(texts, maps):
         try:
-            yield deider.deidentify(text)
+            yield deider.deidentify(text, surrogates)
         except Exception as exc:  # noqa: BLE001
             yield exc
 
@@ -41,10 +41,13 @@ def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = Dei
     checker = LeakChecker(members)
     pseudo = Pseudonymizer(key)
     counts = {"published": 0, "quarantined": 0, "redactions": 0}
+    # One surrogate map per thread: the same person is <PERSON_1> in every post of a thread.
+    thread_maps: dict[tuple[str, str], SurrogateMap] = {}
     with RowWriter(work_dir / work.POSTS_DEID, POSTS) as posts, RowWriter(work_dir / work.OUTCOMES_DEID, work.outcome_schema()) as outcomes:
         for rows in iter_rows(work_dir / work.RAW_POSTS, batch_size=batch_size):
-            bodies = _safe_batch(deider, [r["body"] or "" for r in rows])
-            for row, body in zip(rows, bodies):
+            maps = [thread_maps.setdefault((r["community"], r["thread_id"]), SurrogateMap()) for r in rows]
+            bodies = _safe_batch(deider, [r["body"] or "" for r in rows], maps)
+            for row, body, surrogates in zip(rows, bodies, maps):
                 outcome = {
                     "run_id": run_id,
                     "source_file": row["source_file"],
@@ -55,7 +58,7 @@ def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = Dei
                 try:
                     if isinstance(body, Exception):
                         raise body
-                    title = deider.deidentify(row["title"]) if row["title"] else None
+                    title = deider.deidentify(row["title"], surrogates) if row["title"] else None
                 except Exception as exc:  # noqa: BLE001 - the type only: messages may quote text
                     counts["quarantined"] += 1
                     outcomes.write({**outcome, "outcome": "quarantined", "reason": "deid_error", "detail": f"de-identification failed ({type(exc).__name__})", "post_key": None})

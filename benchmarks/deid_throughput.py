@@ -1,0 +1,87 @@
+"""Rerunnable de-identification throughput and memory benchmark.
+
+    python benchmarks/deid_throughput.py [--gold FILE.jsonl] [--repeat 2]
+
+Same posts, same run, one machine: ours in one process, ours in two processes, and
+Presidio's default configuration in one process; plus peak memory for a corpus and for a
+corpus four times larger (streaming: it should stay flat). Default posts: MedRed dev
+(real Reddit posts) when ../shared/eval is present, else the embedded sample's gold texts.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "medical" / "medred_dev.jsonl"
+FALLBACK_GOLD = REPO / "data" / "sample" / "gold_phi.jsonl"
+
+
+def load_texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def timed(fn, texts: list[str]) -> float:
+    fn(texts[:32])  # warm-up: word lists and models loaded before timing
+    started = time.perf_counter()
+    fn(texts)
+    return len(texts) / (time.perf_counter() - started)
+
+
+MEMORY_CHILD = """
+import json, resource, sys
+from deid.parallel import deidentify_parallel
+texts = [json.loads(l)["text"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+factor = int(sys.argv[2])
+def stream():
+    for _ in range(factor):
+        yield from texts
+n = sum(1 for _ in deidentify_parallel(stream(), processes=1))
+print(json.dumps({"docs": n, "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def peak_memory(gold: Path, factor: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", MEMORY_CHILD, str(gold), str(factor)], capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD if DEFAULT_GOLD.exists() else FALLBACK_GOLD)
+    parser.add_argument("--repeat", type=int, default=2, help="the corpus is repeated this many times for timing")
+    args = parser.parse_args()
+
+    from deid import Deidentifier
+    from deid.baseline import presidio_default
+    from deid.parallel import deidentify_parallel
+
+    texts = load_texts(args.gold) * args.repeat
+    ours = Deidentifier()
+    baseline = presidio_default()
+    results = {
+        "ours_1_process": timed(lambda t: list(ours.deidentify_batch(t)), texts),
+        "ours_2_processes": timed(lambda t: list(deidentify_parallel(t, processes=2)), texts),
+        "presidio_default_1_process": timed(lambda t: list(baseline.deidentify_batch(t)), texts),
+    }
+    report = {
+        "posts": str(args.gold.name),
+        "docs": len(texts),
+        "mean_chars": round(sum(map(len, texts)) / len(texts)),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "docs_per_s": {k: round(v, 1) for k, v in results.items()},
+        "speedup_vs_presidio_default": round(results["ours_1_process"] / results["presidio_default_1_process"], 2),
+        "speedup_2_vs_1_process": round(results["ours_2_processes"] / results["ours_1_process"], 2),
+        "memory": {"1x_corpus": peak_memory(args.gold, 1), "4x_corpus": peak_memory(args.gold, 4)},
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""Numbered placeholders that stay the same for the same person throughout a thread.
+
+``<PERSON_1>`` thanked in one reply is ``<PERSON_1>`` when quoted three posts later, so an
+analyst can still follow who says what to whom without learning who anyone is. Forms of
+one name are linked: "Jenny", "jenny's" and "Jenny Walsh" share a number once any word of
+them was seen; "@sunflower_jen82" and "u/sunflower_jen82" are the same handle.
+"""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W_][\w.-]*[^\W_]|[^\W_]")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def _keys(entity_type: str, value: str) -> list[str]:
+    value = value.strip().lower()
+    value = re.sub(r"^(?:@|/?u/)", "", value)
+    if entity_type == "PERSON":
+        return [_POSSESSIVE.sub("", w) for w in _WORD.findall(value)] or [value]
+    return [re.sub(r"\s+", " ", value)]
+
+
+class SurrogateMap:
+    """One per thread (or per document): value -> number, per entity type."""
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, str], int] = {}
+        self._count: dict[str, int] = {}
+
+    def placeholder(self, entity_type: str, value: str) -> str:
+        keys = _keys(entity_type, value)
+        number = next((self._index[(entity_type, k)] for k in keys if (entity_type, k) in self._index), None)
+        if number is None:
+            number = self._count.get(entity_type, 0) + 1
+            self._count[entity_type] = number
+        for k in keys:
+            self._index.setdefault((entity_type, k), number)
+        return f"<{entity_type}_{number}>"

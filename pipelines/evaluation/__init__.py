@@ -1,0 +1,1 @@
+"""Evaluations against labelled gold files (``patient-insights eval ...``)."""
