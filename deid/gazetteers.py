@@ -78,3 +78,27 @@ def phenotype_words() -> frozenset[str]:
 def medical_words() -> frozenset[str]:
     """Single words that are medical content: drug names (single-word variants) and HPO words."""
     return frozenset({t for t in medical_terms() if " " not in t} | phenotype_words())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _drug_deletion_index() -> frozenset[str]:
+    words = {t for t in medical_terms() if " " not in t and len(t) >= 5 and t.isalpha()}
+    index = set(words)
+    for w in words:
+        index |= _deletions(w)
+    return frozenset(index)
+
+
+def looks_like_drug(word: str) -> bool:
+    """A drug name as patients misspell it ("Liptior", "Simvistatin", "Zocar"): within one
+    deletion on each side (one substitution, insertion, deletion or transposition) of a
+    drug name of 5+ letters. Known first names and common surnames never qualify."""
+    word = word.lower()
+    if len(word) < 5 or not word.isalpha() or word in first_names() or word in common_surnames():
+        return False
+    index = _drug_deletion_index()
+    return word in index or any(d in index for d in _deletions(word))

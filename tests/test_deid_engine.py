@@ -103,3 +103,28 @@ def test_bad_input_gets_a_defined_result(deidentifier, text):
     assert all(0 <= r.start < r.end <= len(text) for r in result.redactions)
     if "555-867-5309" in text:
         assert "555-867-5309" not in result.text
+
+
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        ("Liptior gave me muscle cramps, then Simvistatin did too.", ["Liptior", "Simvistatin"]),
+        ("Diarrhea and Muscle Pain on Kesimpta.", ["Diarrhea", "Muscle Pain", "Kesimpta"]),
+        ("My IC flared and the UC is back.", ["IC", "UC"]),
+    ],
+)
+def test_medical_words_survive(deidentifier, text, kept):
+    out = deidentifier.deidentify(text).text
+    for word in kept:
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "text,gone",
+    [
+        ("Thanks Allegra, great advice!", "Allegra"),  # a drug name used as a name, with a naming cue
+        ("Williams told me the same at the clinic.", "Williams"),  # a surname that is also a syndrome
+    ],
+)
+def test_names_that_look_medical_are_still_redacted(deidentifier, text, gone):
+    assert gone not in deidentifier.deidentify(text).text

@@ -2,7 +2,8 @@
 filtered out before Presidio merges results (so a rule's hit on the same words survives).
 
 Dropped: a lone lower-case word ("scan" as a place) unless the name or city gazetteer knows it, and spans made only of drug names or
-symptom/condition words ("Tamoxifen", "Muscle Pain" as a person). Only the model's guesses are dropped this way: a name found
+symptom/condition words ("Tamoxifen", "Muscle Pain" as a person), misspelt drugs included
+("Liptior"). Only the model's guesses are dropped this way: a name found
 by a context rule ("thanks Allegra", "my wife Grace") or in the member list is always redacted."""
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from ..gazetteers import cities, first_names, medical_terms, medical_words
+from ..gazetteers import cities, first_names, looks_like_drug, medical_terms, medical_words
 
 
 def plausible_entity(value: str, entity_type: str) -> bool:
@@ -26,7 +27,7 @@ def plausible_entity(value: str, entity_type: str) -> bool:
         return False
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w+'’-]+", stripped.lower())]
     vocabulary = medical_words()
-    return not (words and all(w in vocabulary for w in words))
+    return not (words and all(w in vocabulary or looks_like_drug(w) for w in words))
 
 
 class ForumSpacyRecognizer(SpacyRecognizer):
