@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..records import Filtered, Post, Quarantined
 from .post import as_id, as_text, make_post
 from .text import html_to_text, markdown_to_text, strip_bbcode_quotes
-from .timestamps import BadTimestamp, is_missing, parse_timestamp
+from .timestamps import read_created_at
 
 MAX_REMEMBERED_POSTS = 500_000  # (topic, post_number) → post id, oldest forgotten first
 SMALL_ACTION, WHISPER = 3, 4  # Discourse post_type values
@@ -65,13 +65,9 @@ class DiscourseAdapter:
         if post_type == WHISPER:
             return Filtered(src, n, "not_public", "staff whisper (post_type 4), not public")
 
-        created = obj.get("created_at")
-        if is_missing(created):
-            return Quarantined(src, n, "missing_timestamp", "post has no created_at")
-        try:
-            created_at = parse_timestamp(created)
-        except BadTimestamp as exc:
-            return Quarantined(src, n, "bad_timestamp", f"created_at is unreadable: {exc}")
+        created_at = read_created_at(obj.get("created_at"), "created_at", src, n)
+        if isinstance(created_at, Quarantined):
+            return created_at
 
         body = discourse_text(obj)
         if body is None:

@@ -17,7 +17,7 @@ import yaml
 from ..records import Filtered, Post, Quarantined
 from .post import as_id, as_text, make_post
 from .text import html_to_text, markdown_to_text, normalise_whitespace
-from .timestamps import BadTimestamp, is_missing, parse_timestamp
+from .timestamps import read_created_at
 
 FIELDS = ("post_id", "thread_id", "parent_id", "community", "author", "author_name", "created_at", "title", "body")
 BODY_FORMATS = ("text", "html", "markdown")
@@ -128,12 +128,9 @@ class MappedAdapter:
         if not post_id:
             return Quarantined(src, n, "missing_id", "record has no post id")
         created = get(record, "created_at")
-        if created is _ABSENT or is_missing(created):
-            return Quarantined(src, n, "missing_timestamp", "record has no timestamp")
-        try:
-            created_at = parse_timestamp(created)
-        except BadTimestamp as exc:
-            return Quarantined(src, n, "bad_timestamp", f"timestamp is unreadable: {exc}")
+        created_at = read_created_at(None if created is _ABSENT else created, "timestamp", src, n)
+        if isinstance(created_at, Quarantined):
+            return created_at
         raw_body = get(record, "body")
         raw_title = get(record, "title")
         title = as_text(raw_title) if raw_title is not _ABSENT else None

@@ -7,7 +7,7 @@ import re
 from ..records import Filtered, Post, Quarantined
 from .post import as_id, as_text, make_post
 from .text import markdown_to_text, strip_quoted_lines
-from .timestamps import BadTimestamp, is_missing, parse_timestamp
+from .timestamps import read_created_at
 
 DELETED = {"[deleted]", "[removed]"}
 _PREFIX = re.compile(r"^t\d_")
@@ -41,13 +41,9 @@ class RedditAdapter:
         post_id = as_id(obj.get("id")) or _strip_prefix(obj.get("name"))
         if not post_id:
             return Quarantined(src, n, "missing_id", "record has no id")
-        created = obj.get("created_utc")
-        if is_missing(created):
-            return Quarantined(src, n, "missing_timestamp", "record has no created_utc")
-        try:
-            created_at = parse_timestamp(created)
-        except BadTimestamp as exc:
-            return Quarantined(src, n, "bad_timestamp", f"created_utc is unreadable: {exc}")
+        created_at = read_created_at(obj.get("created_utc"), "created_utc", src, n)
+        if isinstance(created_at, Quarantined):
+            return created_at
 
         text_key = "body" if is_comment else "selftext"
         raw = obj.get(text_key)

@@ -16,6 +16,18 @@ def is_missing(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def read_created_at(value: object, field: str, source_file: str, record: int) -> "datetime | Quarantined":
+    """The record's creation time, or the quarantine marker saying why it has none."""
+    from ..records import Quarantined
+
+    if is_missing(value):
+        return Quarantined(source_file, record, "missing_timestamp", f"record has no {field}")
+    try:
+        return parse_timestamp(value)
+    except BadTimestamp as exc:
+        return Quarantined(source_file, record, "bad_timestamp", f"{field} is unreadable: {exc}")
+
+
 def parse_timestamp(value: object) -> datetime:
     """Parse epoch seconds (int, float, numeric string) or ISO 8601 text.
 
