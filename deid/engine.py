@@ -119,13 +119,9 @@ class Deidentifier:
 
     # -- analysis -------------------------------------------------------------
     def _spans(self, text: str, results: Sequence[RecognizerResult]) -> list[Span]:
-        spans = []
-        for r in results:
-            source = (r.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, "")
-            span = Span(r.start, r.end, r.entity_type, r.score, source)
-            if keep_span(span, text[r.start : r.end], keep_states_and_countries=self.config.keep_states_and_countries):
-                spans.append(span)
-        return resolve(spans)
+        spans = (Span(r.start, r.end, r.entity_type, r.score) for r in results)
+        keep = self.config.keep_states_and_countries
+        return resolve(s for s in spans if keep_span(s, text[s.start : s.end], keep_states_and_countries=keep))
 
     def _analyze(self, text: str, nlp_artifacts=None) -> list[Span]:
         """Spans in ``text`` (already normalised)."""
@@ -160,12 +156,7 @@ class Deidentifier:
     def deidentify(self, text: str, surrogates: Optional[SurrogateMap] = None) -> DeidResult:
         """``surrogates``: number placeholders consistently (``<PERSON_1>``) across the texts
         given the same map, e.g. all posts of one thread; typed placeholders otherwise."""
-        if not text or not text.strip():
-            return DeidResult(text or "", ())
-        if len(text) > self.config.chunk_chars:
-            return self._deidentify_long(text, surrogates)
-        norm = normalize(text)
-        return self._apply(text, self._back(norm, self._analyze(norm.text)), surrogates)
+        return next(self._run_batch([(text or "", surrogates)]))
 
     def _deidentify_long(self, text: str, surrogates: Optional[SurrogateMap]) -> DeidResult:
         """Very long texts (a 5 MB post) are analysed in pieces cut at line or word breaks."""
@@ -188,7 +179,7 @@ class Deidentifier:
         mapped = []
         for s in spans:
             start, end = norm.to_original(s.start, s.end)
-            mapped.append(Span(start, end, s.entity_type, s.score, s.source))
+            mapped.append(Span(start, end, s.entity_type, s.score))
         return resolve(mapped)
 
     def deidentify_batch(

@@ -28,7 +28,6 @@ class Span:
     end: int
     entity_type: str
     score: float = 1.0
-    source: str = ""  # recognizer name
 
 
 @lru_cache(maxsize=None)
@@ -64,4 +63,4 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
             merged[-1] = (start, max(end, span.end), span if better else rep)
         else:
             merged.append((span.start, span.end, span))
-    return [Span(s, e, rep.entity_type, rep.score, rep.source) for s, e, rep in merged]
+    return [Span(s, e, rep.entity_type, rep.score) for s, e, rep in merged]

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable, Optional, Union
+from typing import Optional, Union
 
 SEED = 20261123
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)

@@ -14,7 +14,7 @@ from typing import Iterator
 from deid import DeidConfig, Deidentifier, DeidResult, Pseudonymizer, SurrogateMap
 from pipelines.leakcheck import LeakChecker
 from pipelines.parquet_io import RowWriter, iter_rows
-from pipelines.tables import POSTS
+from pipelines.tables import POSTS, RECORD_OUTCOMES
 
 from . import work
 
@@ -43,7 +43,7 @@ def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = Dei
     counts = {"published": 0, "quarantined": 0, "redactions": 0}
     # One surrogate map per thread: the same person is <PERSON_1> in every post of a thread.
     thread_maps: dict[tuple[str, str], SurrogateMap] = {}
-    with RowWriter(work_dir / work.POSTS_DEID, POSTS) as posts, RowWriter(work_dir / work.OUTCOMES_DEID, work.outcome_schema()) as outcomes:
+    with RowWriter(work_dir / work.POSTS_DEID, POSTS) as posts, RowWriter(work_dir / work.OUTCOMES_DEID, RECORD_OUTCOMES) as outcomes:
         for rows in iter_rows(work_dir / work.RAW_POSTS, batch_size=batch_size):
             maps = [thread_maps.setdefault((r["community"], r["thread_id"]), SurrogateMap()) for r in rows]
             bodies = _safe_batch(deider, [r["body"] or "" for r in rows], maps)

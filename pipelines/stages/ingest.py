@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Optional
 
 from pipelines.parquet_io import RowWriter
-from pipelines.records import Filtered, Quarantined
+from pipelines.records import POST_SCHEMA, Filtered, Quarantined
 from pipelines.sources import detect_format, load_mapping, read_source
+from pipelines.tables import RECORD_OUTCOMES
 from pipelines.validate import validate
 
 from . import work
@@ -47,8 +48,8 @@ def ingest(sources: list[SourceSpec], work_dir: Path, run_id: str, max_body_char
     members: set[str] = set()
     per_source = []
     counts = {"input_records": 0, "posts": 0, "filtered": 0, "quarantined": 0}
-    with RowWriter(work_dir / work.RAW_POSTS, work.RAW_POST_SCHEMA) as posts, RowWriter(
-        work_dir / work.OUTCOMES_INGEST, work.outcome_schema()
+    with RowWriter(work_dir / work.RAW_POSTS, POST_SCHEMA) as posts, RowWriter(
+        work_dir / work.OUTCOMES_INGEST, RECORD_OUTCOMES
     ) as outcomes:
         for spec in sources:
             path = Path(spec.path)

@@ -10,10 +10,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pyarrow as pa
-
-from pipelines.records import POST_SCHEMA
-
 RAW_POSTS = "raw_posts.parquet"
 MEMBERS = "members.json"
 OUTCOMES_INGEST = "outcomes_ingest.parquet"
@@ -24,8 +20,6 @@ TOPICS = "topics.parquet"
 POST_TOPICS = "post_topics.parquet"
 UNMET_NEEDS = "unmet_needs.parquet"
 
-RAW_POST_SCHEMA = POST_SCHEMA
-
 
 def make_work_dir() -> Path:
     path = Path(tempfile.mkdtemp(prefix="patient-insights-work-"))
@@ -35,9 +29,3 @@ def make_work_dir() -> Path:
 
 def remove_work_dir(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
-
-
-def outcome_schema() -> pa.Schema:
-    from pipelines.tables import RECORD_OUTCOMES
-
-    return RECORD_OUTCOMES
