@@ -8,6 +8,10 @@ import re
 from .base import Rule, RuleRecognizer
 
 
+_DIGIT_GROUPS = r"\+?\(?\d{1,5}\)?(?:[ .-]\(?\d{1,5}\)?){0,5}\d*(?:\s?(?i:x|ext\.?)\s?\d{1,5})?"
+_LABELLED = ("after_phone_word", "before_phone_word")
+
+
 class WrittenPhoneRecognizer(RuleRecognizer):
     ENTITY = "PHONE_NUMBER"
     RULES = (
@@ -25,6 +29,22 @@ class WrittenPhoneRecognizer(RuleRecognizer):
             0.6,
             re.IGNORECASE,
         ),
+        # Numbers in local or foreign forms ("467 3395", "(37) 788-063", "71-33-52-22") are
+        # taken only next to a word that says they are phone numbers.
+        Rule(
+            "after_phone_word",
+            r"(?i:\b(?:phone|mobile|cell|cellphone|desk|fax|tel|telephone|landline|whatsapp|number is|my number|"
+            r"call me (?:on|at)|text me (?:on|at)|reach me (?:on|at)|answering at|messages to|registered))\s*[:#]?[ \t]*\n?[ \t]*"
+            r"(?P<phi>" + _DIGIT_GROUPS + r")",
+            0.6,
+        ),
+        Rule("before_phone_word", r"(?<![\w+])(?P<phi>" + _DIGIT_GROUPS + r")[ \t]*-?[ \t]*(?i:office|fax|mobile|cell|home|work)\b", 0.6),
         Rule("extension", r"(?<=\d)\s?(?P<phi>(?i:ext\.?|x)\s?\d{1,5})\b", 0.5),
     )
+    def accept(self, value: str, rule: Rule) -> bool:
+        if rule.name not in _LABELLED:
+            return True
+        digits = sum(c.isdigit() for c in value.split("x")[0].split("ext")[0])
+        return 6 <= digits <= 15 and not re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", value)
+
     CONTEXT = ("phone", "call", "text", "cell", "fax", "number", "tel", "reach", "line", "hotline")
