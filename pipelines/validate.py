@@ -10,6 +10,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from typing import Iterable, Iterator, Union
 
+from deid.language import check_language
+
 from .records import Filtered, Post, Quarantined
 
 Item = Union[Post, Quarantined, Filtered]
@@ -33,8 +35,8 @@ def validate(
     min_year: int = 1995,
     now: datetime | None = None,
 ) -> Iterator[Item]:
-    """Quarantine posts that are oversized, empty, binary junk, absurdly dated
-    or duplicates (same post_id again in the same community: the first valid
+    """Quarantine posts that are oversized, empty, binary junk, not in English (the
+    de-identifier cannot be trusted on other languages), absurdly dated or duplicates (same post_id again in the same community: the first valid
     one is kept)."""
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
@@ -70,6 +72,9 @@ def _check(post: Post, max_body_chars: int, earliest: datetime, latest: datetime
     ratio = control_ratio(text)
     if ratio > BINARY_RATIO:
         return "binary_content", f"{ratio:.0%} of the characters are control characters"
+    language = check_language(text)
+    if not language.is_english:
+        return "not_english", language.reason() + " (the de-identifier is English-only)"
     created = post.get("created_at")
     if not isinstance(created, datetime):
         return "bad_timestamp", "created_at is not a datetime"

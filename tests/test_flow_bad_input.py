@@ -39,6 +39,7 @@ def bad_export(tmp_path_factory) -> Path:
         21: json.dumps({**good_post(100), "created_at": "1970-01-01T00:00:00Z"}).encode(),            # absurd timestamp
         25: json.dumps({**good_post(101), "text": MARKER + "x" * 5_000_000}).encode(),                # 5 MB post
         29: json.dumps({**good_post(102), "text": "\x00\x01\x02\x03" * 50 + MARKER}).encode(),        # binary junk
+        33: json.dumps({**good_post(103), "text": f"{MARKER} dice que el tratamiento no le sirve y que los efectos son muy fuertes para ella"}).encode(),  # not English
     }
     ordered, good = [], iter(lines)
     for line_no in range(1, len(lines) + len(bad) + 1):
@@ -48,7 +49,7 @@ def bad_export(tmp_path_factory) -> Path:
 
 
 EXPECTED = {5: "unparsable_record", 9: "invalid_utf8", 13: "missing_text", 17: "duplicate_id",
-            21: "absurd_timestamp", 25: "oversized", 29: "binary_content"}
+            21: "absurd_timestamp", 25: "oversized", 29: "binary_content", 33: "not_english"}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_each_bad_record_is_quarantined_with_its_reason(bad_run):
 def test_counts_reconcile_and_all_tables_are_published(bad_run):
     _, folder = bad_run
     manifest = pq.read_table(folder / "run_manifest.parquet").to_pylist()[0]
-    assert manifest["input_records"] == 37
+    assert manifest["input_records"] == 38
     assert manifest["published"] + manifest["filtered"] + manifest["quarantined"] == manifest["input_records"]
     assert manifest["reconciled"] is True
     assert manifest["topic_status"] == "skipped_too_small"  # 30 posts: too few, yet every table is there

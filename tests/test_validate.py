@@ -101,6 +101,13 @@ def test_oversized_post():
         ("text " * 20 + "\x07" * 5, None, None),  # under 10 %
         ("tabs\tand\nnewlines\r\n" * 10, None, None),
         ("caf\u00e9 \u200b zero-width and emoji \U0001f600", None, None),
+        ("Empecé a tomar tamoxifeno el mes pasado y los sofocos son horribles, ¿alguien sabe si mejora con el tiempo?", None, "not_english"),
+        ("Ich habe letzten Monat mit Tamoxifen angefangen und die Hitzewallungen sind schrecklich, weiß jemand ob es besser wird?", None, "not_english"),
+        ("Я начала принимать тамоксифен в прошлом месяце, приливы ужасные, кто-нибудь знает, станет ли лучше?", None, "not_english"),
+        ("先月タモキシフェンを始めましたが、ほてりがひどいです。良くなるか知っている人はいますか？", None, "not_english"),
+        ("Tamoxifen 20mg, Letrozole, Anastrozole, Exemestane, Zoladex monthly, Herceptin q3w, Perjeta, Kadcyla, Enhertu", None, None),
+        ("My oncologist said la vida es dura but the scans look good and I am so relieved today", None, None),
+        ("gracias!", None, None),  # too short to judge
     ],
 )
 def test_text_checks(body, title, reason):
