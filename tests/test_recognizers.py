@@ -13,6 +13,9 @@ from deid.recognizers.clinician_name import ClinicianNameRecognizer
 from deid.recognizers.facility import FacilityRecognizer
 from deid.recognizers.family_name import FamilyNameRecognizer
 from deid.recognizers.forum_handle import ForumHandleRecognizer
+from deid.recognizers.full_name import FullNameRecognizer
+from deid.recognizers.name_list import NameListRecognizer
+from deid.recognizers.self_introduction import SelfIntroductionRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
 from deid.recognizers.member_names import MemberNameRecognizer
 from deid.recognizers.phone import WrittenPhoneRecognizer
@@ -28,6 +31,30 @@ def found(recognizer, text: str, min_score: float = 0.35) -> list[str]:
 
 
 CASES = {
+    SelfIntroductionRecognizer: [
+        ("My name is Rubija", ["Rubija"]),
+        ("my name is patricia desrosiers and I have MS", ["patricia desrosiers"]),
+        ("What's your last name? Boyle", ["Boyle"]),
+        ("Name: Sieda Batukayev\nPhone: 1", ["Sieda Batukayev"]),
+        ("My name is Jo and I was diagnosed in May", ["Jo"]),
+        ("my name is not important here", []),
+        ("the drug name is long", []),
+    ],
+    FullNameRecognizer: [
+        ("Billing address: Sophie Lang", ["Sophie Lang"]),
+        ("Teresa J. Marrero called back", ["Teresa J. Marrero"]),
+        ("I saw Derek Taylor's post", ["Derek Taylor's"]),
+        ("Grace Church was lovely", []),
+        ("Hope Lodge gave us a room", []),
+        ("the Lupus Foundation helped", []),
+    ],
+    NameListRecognizer: [
+        ("They had 6: Efimiya, Mary, Ariana, Isabel, Teresa and Jodi.", ["Efimiya", "Mary", "Ariana", "Isabel", "Teresa", "Jodi"]),
+        ("our founders: Eklund, Michael and Hodge.", ["Eklund", "Michael", "Hodge"]),
+        ("Tamoxifen, Letrozole and Arimidex", []),
+        ("Florida, Georgia and Virginia", []),
+        ("Monday, Tuesday and Friday", []),
+    ],
     StreetAddressRecognizer: [
         ("I live at 1423 Maple Avenue, Springfield, IL 62704.", ["1423 Maple Avenue, Springfield, IL 62704"]),
         ("send it to 77 N. Oak St Apt 4B please", ["77 N. Oak St Apt 4B"]),

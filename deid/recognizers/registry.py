@@ -7,9 +7,12 @@ from .facility import FacilityRecognizer
 from .family_name import FamilyNameRecognizer
 from .first_name_context import FirstNameContextRecognizer
 from .forum_handle import ForumHandleRecognizer
+from .full_name import FullNameRecognizer
 from .greeting_name import GreetingNameRecognizer
+from .name_list import NameListRecognizer
 from .obfuscated_email import ObfuscatedEmailRecognizer
 from .phone import WrittenPhoneRecognizer
+from .self_introduction import SelfIntroductionRecognizer
 from .street_address import StreetAddressRecognizer
 from .zip_code import ZipCodeRecognizer
 
@@ -22,8 +25,11 @@ CUSTOM_RECOGNIZERS = (
     FamilyNameRecognizer,
     FirstNameContextRecognizer,
     ForumHandleRecognizer,
+    FullNameRecognizer,
     GreetingNameRecognizer,
+    NameListRecognizer,
     ObfuscatedEmailRecognizer,
+    SelfIntroductionRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
     ZipCodeRecognizer,

@@ -1,0 +1,38 @@
+"""A name right after someone says it is a name: "my name is Rubija", "Name: Sieda Batukayev",
+"last name? Boyle". No gazetteer: the cue is enough, so unusual and foreign names are found."""
+import re
+
+from .base import NOT_NAMES, Rule, RuleRecognizer
+
+_CUE = (
+    r"(?i:my\s+name\s+is|my\s+name['’]s|i\s+am\s+called|i['’]m\s+called|you\s+can\s+call\s+me|"
+    r"(?:first|last|full|sur|maiden)\s*name(?:\s+is|\s*\?|\s*:)|^[ \t]*name\s*:)"
+)
+_NAME_WORD = r"[A-Za-zÀ-ÖØ-öø-ž][A-Za-zÀ-ÖØ-öø-ž'’-]+"
+
+
+class SelfIntroductionRecognizer(RuleRecognizer):
+    ENTITY = "PERSON"
+    RULES = (
+        Rule(
+            "after_name_cue",
+            _CUE + r"[ \t]*(?P<phi>" + _NAME_WORD + r"(?:[ \t]+(?:[A-Z]\.?[ \t]+)?" + _NAME_WORD + r"){0,2})",
+            0.75,
+            re.MULTILINE,
+        ),
+    )
+    EXCLUDE = NOT_NAMES | frozenset({"not", "unknown", "withheld", "private", "here", "above", "below"})
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            words = text[result.start : result.end].split()
+            kept = 0  # stop at the first word that is not part of a name ("My name is Jo and I ...")
+            for word in words:
+                if word.lower().strip(".") in self.EXCLUDE:
+                    break
+                kept += 1
+            if kept:
+                result.end = result.start + len(" ".join(words[:kept])) if len(words) > 1 else result.end
+                results.append(result)
+        return results
