@@ -16,6 +16,12 @@ from .conftest import REPO_ROOT
 GOLD = REPO_ROOT / "data" / "gold" / "needs_roles.jsonl"
 
 
+def test_heldout_file_loads_and_does_not_overlap_the_gold():
+    heldout = load_gold(GOLD.with_name("needs_roles_heldout.jsonl"), categories=set(load_taxonomy().categories))
+    assert len(heldout) >= 90
+    assert not {r["text"] for r in heldout} & {r["text"] for r in load_gold(GOLD)}
+
+
 def test_gold_file_is_well_formed():
     taxonomy = load_taxonomy().categories
     records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
