@@ -1,23 +1,34 @@
-"""Unmet-need mentions: spaCy Matcher rules driven by the taxonomy in ``lexicons/``."""
+"""Unmet-need mentions: spaCy Matcher rules driven by the taxonomy in ``lexicons/unmet_needs.yaml``.
+
+Works on any ``Doc`` from :func:`insights.nlp.load_extraction_pipeline` (tagger, lemmatizer,
+senter), so a stage that parses each post once can run this and other doc-level extractors on
+the same parse. Cues are data: ``phrases`` (matched on spaCy's ``NORM``, so "can't", "can’t" and
+"cannot" are one cue), ``lemmas`` (one cue covers tenses and plurals) and raw token ``patterns``.
+"""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Iterator, Optional
 
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .nlp import load_extraction_pipeline
+
+_SEP = "/"  # matcher key: "category" or "category/subcategory"
+_GUARD = "__guard__"
 
 
 @dataclass(frozen=True)
 class Taxonomy:
     version: str
-    categories: dict  # name -> {"description", "phrases", "lemmas"}
+    categories: dict  # name -> {"description", "phrases", "lemmas", "patterns", "subcategories"}
+    negation: dict  # {"window", "negators", "guards", "guard_patterns"}
+    questions: dict  # {"category", "openers"}: information-seeking questions
 
 
 @dataclass(frozen=True)
@@ -29,50 +40,109 @@ class NeedMention:
     sentence_index: int
     start_char: int  # offsets of the cue in the de-identified text
     end_char: int
+    subcategory: str | None = None
 
 
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     raw = yaml.safe_load(resources.files("insights.lexicons").joinpath("unmet_needs.yaml").read_text("utf-8"))
-    return Taxonomy(version=str(raw["version"]), categories=raw["categories"])
+    return Taxonomy(version=str(raw["version"]), categories=raw["categories"], negation=raw.get("negation") or {},
+                    questions=raw.get("questions") or {})
+
+
+def _cue_patterns(nlp: Language, spec: dict) -> list[list[dict]]:
+    """Token patterns for one (sub)category's cues."""
+    tokenizer = nlp.tokenizer
+    patterns = [[{"NORM": t.norm_} for t in tokenizer(p)] for p in spec.get("phrases") or []]
+    patterns += [[{"LEMMA": w} for w in cue.split()] for cue in spec.get("lemmas") or []]
+    patterns += [list(p) for p in spec.get("patterns") or []]
+    return patterns
 
 
 class UnmetNeedMatcher:
-    def __init__(self, taxonomy: Optional[Taxonomy] = None, nlp: Optional[Language] = None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.nlp = nlp or load_extraction_pipeline()
         self.matcher = Matcher(self.nlp.vocab, validate=True)
-        tokenizer = self.nlp.tokenizer
         for category, spec in self.taxonomy.categories.items():
-            patterns = [[{"LOWER": t.lower_} for t in tokenizer(p)] for p in spec.get("phrases", [])]
-            patterns += [[{"LEMMA": w} for w in cue.split()] for cue in spec.get("lemmas", [])]
-            self.matcher.add(category, patterns)
+            self.matcher.add(category, _cue_patterns(self.nlp, spec))
+            for sub, sub_spec in (spec.get("subcategories") or {}).items():
+                self.matcher.add(f"{category}{_SEP}{sub}", _cue_patterns(self.nlp, sub_spec))
+        neg = self.taxonomy.negation
+        self.window = int(neg.get("window", 0))
+        self.negators = {w.lower() for w in neg.get("negators") or []}
+        guards = _cue_patterns(self.nlp, {"phrases": neg.get("guards"), "patterns": neg.get("guard_patterns")})
+        if guards:
+            self.matcher.add(_GUARD, guards)
+        self.question_category = self.taxonomy.questions.get("category")
+        self.question_openers = {w.lower() for w in self.taxonomy.questions.get("openers") or []}
+        self.question_not_when = [w.lower() for w in self.taxonomy.questions.get("not_when") or []]
+
+    def _question(self, sent: Span) -> bool:
+        words = [t for t in sent if not t.is_space]
+        if len(words) <= 2 or words[0].lower_ not in self.question_openers or words[-1].text != "?":
+            return False
+        low = " ".join(t.lower_ for t in words)
+        return not any(phrase in low for phrase in self.question_not_when)
+
+    def _negated(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
+        """A cue is negated when a negator stands within ``window`` tokens before it in its
+        sentence ("no trouble with insurance", "zero side effects"); cues that carry their own
+        negation ("can't afford", "not covered") are never negated this way."""
+        if any(t.norm_ in self.negators for t in doc[start:end]):
+            return False
+        lo = max(sent.start, start - self.window)
+        return any(t.norm_ in self.negators for t in doc[lo:start])
 
     def match_doc(self, doc: Doc, doc_index: int) -> list[NeedMention]:
-        """One mention per category and sentence (the longest cue), in text order."""
-        best: dict[tuple[str, int], tuple[int, int]] = {}
+        """One mention per category and sentence, in text order.
+
+        The kept cue is the longest; a cue naming a subcategory beats a category-level cue.
+        A sentence holding a guard phrase ("no problems", "so far so good") yields nothing.
+        """
         sentences = list(doc.sents)
         sent_of_token = {}
         for i, sent in enumerate(sentences):
             for tok in sent:
                 sent_of_token[tok.i] = i
+        hits = []
+        guarded = set()
         for match_id, start, end in self.matcher(doc):
-            category = self.nlp.vocab.strings[match_id]
-            key = (category, sent_of_token[start])
-            if key not in best or (end - start) > (best[key][1] - best[key][0]):
-                best[key] = (start, end)
+            key = self.nlp.vocab.strings[match_id]
+            s_idx = sent_of_token[start]
+            if key == _GUARD:
+                guarded.add(s_idx)
+                continue
+            if self._negated(doc, sentences[s_idx], start, end):
+                continue
+            hits.append((key, s_idx, start, end, None))
+        if self.question_category:
+            for s_idx, sent in enumerate(sentences):
+                if self._question(sent):
+                    first = next(t for t in sent if not t.is_space)
+                    hits.append((self.question_category, s_idx, first.i, first.i + 1, f"{first.lower_} …?"))
+        best: dict[tuple[str, int], tuple[int, int, str | None, str | None]] = {}
+        for key, s_idx, start, end, cue in hits:
+            if s_idx in guarded:
+                continue
+            category, _, sub = key.partition(_SEP)
+            rank = (1 if sub else 0, end - start)
+            cur = best.get((category, s_idx))
+            if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
+                best[(category, s_idx)] = (start, end, cue, sub or None)
         mentions = []
-        for (category, s_idx), (start, end) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0][0])):
+        for (category, s_idx), (start, end, cue, sub) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0][0])):
             span = doc[start:end]
             mentions.append(
                 NeedMention(
                     doc_index=doc_index,
                     category=category,
-                    cue=span.text.lower(),
+                    cue=cue or span.text.lower(),
                     evidence=sentences[s_idx].text.strip(),
                     sentence_index=s_idx,
                     start_char=span.start_char,
                     end_char=span.end_char,
+                    subcategory=sub,
                 )
             )
         return mentions

@@ -49,6 +49,18 @@ def _cmd_eval_deid(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval_needs(args: argparse.Namespace) -> int:
+    from pipelines.evaluation.needs_eval import GoldFormatError, format_table, run
+
+    try:
+        report = run(Path(args.gold), split=args.split, errors=args.errors)
+    except (GoldFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
 def _cmd_docs(args: argparse.Namespace) -> int:
     from pipelines.tables import data_dictionary_markdown
 
@@ -95,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
     eval_deid.add_argument("--strict-places", action="store_true", help="redact US states and countries too (keep_states_and_countries=False)")
     eval_deid.add_argument("--limit", type=int, help="evaluate the first N records only")
     eval_deid.set_defaults(func=_cmd_eval_deid)
+
+    eval_needs = eval_sub.add_parser("needs", help="unmet-need categories and speaker role on a gold JSONL file (docs/unmet_needs.md)")
+    eval_needs.add_argument("--gold", default="data/gold/needs_roles.jsonl", help="JSONL of {id, text, split, needs, speaker_role}")
+    eval_needs.add_argument("--split", choices=["dev", "test"], help="evaluate one split only (default: all)")
+    eval_needs.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_needs.add_argument("--errors", action="store_true", help="also list the sentences that were not labelled as in the gold")
+    eval_needs.set_defaults(func=_cmd_eval_needs)
 
     docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
     docs.add_argument("--output", default="docs/data_dictionary.md")

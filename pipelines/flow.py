@@ -54,7 +54,7 @@ def topics_task(work_dir: str, run_id: str, seed: int) -> dict:
 @task(name="unmet-needs", **TASK_OPTIONS)
 def needs_task(work_dir: str, run_id: str) -> dict:
     summary = extract_needs(Path(work_dir), run_id)
-    get_run_logger().info("unmet needs: %d mentions", summary["mentions"])
+    get_run_logger().info("unmet needs: %d mentions; speaker roles: %s", summary["mentions"], summary["per_role"])
     return summary
 
 

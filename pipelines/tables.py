@@ -64,10 +64,25 @@ UNMET_NEEDS = _schema(
     COMMUNITY,
     _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
     _f("category", pa.string(), "Taxonomy category, e.g. access_and_cost (see docs/unmet_needs.md).", False),
+    _f("subcategory", pa.string(), "Subcategory when the cue names one, e.g. prior_authorization; null otherwise."),
     _f("cue", pa.string(), "The cue that matched, lower-cased, from the de-identified text.", False),
     _f("evidence", pa.string(), "The de-identified sentence the cue was found in.", False),
     _f("sentence_index", pa.int32(), "0-based index of that sentence in the post body.", False),
+    _f("speaker_role", pa.string(), "Who is speaking in the post: patient, caregiver, clinician or unknown (as in author_roles).", False),
     _f("taxonomy_version", pa.string(), "Version of the taxonomy that produced the row.", False),
+)
+
+AUTHOR_ROLES = _schema(
+    "Who is speaking in each published post, from first-person and relational cues (docs/unmet_needs.md); join on post_key to split any table by role.",
+    RUN_ID,
+    POST_KEY,
+    _f("author_key", pa.string(), "Keyed pseudonym of the author; null when the source had none."),
+    COMMUNITY,
+    _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
+    _f("speaker_role", pa.string(), "patient, caregiver, clinician or unknown (no cue found).", False),
+    _f("confidence", pa.float32(), "0-1: share of the cue weight behind the chosen role, damped when there is little evidence; 0 for unknown.", False),
+    _f("cues", pa.list_(pa.string()), "Labels of the cues that matched (e.g. caregiver_family_condition), never text.", False),
+    _f("lexicon_version", pa.string(), "Version of the speaker-role lexicon that produced the row.", False),
 )
 
 RECORD_OUTCOMES = _schema(
@@ -108,6 +123,7 @@ TABLES: dict[str, pa.Schema] = {
     "topics": TOPICS,
     "post_topics": POST_TOPICS,
     "unmet_needs": UNMET_NEEDS,
+    "author_roles": AUTHOR_ROLES,
     "record_outcomes": RECORD_OUTCOMES,
     "run_manifest": RUN_MANIFEST,
 }

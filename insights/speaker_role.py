@@ -1,0 +1,119 @@
+"""Who is speaking: patient, caregiver, clinician or unknown, from first-person and relational cues.
+
+Cues are data (``lexicons/speaker_roles.yaml``): spaCy Matcher token patterns, each with a
+label, a role and a weight. Works on a ``Doc`` from :func:`insights.nlp.load_extraction_pipeline`
+(or any pipeline with a lemmatizer and sentence boundaries).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+ROLES = ("patient", "caregiver", "clinician", "unknown")
+
+
+@dataclass(frozen=True)
+class RoleResult:
+    role: str  # one of ROLES
+    confidence: float  # 0..1; 0 for unknown
+    cues: tuple[str, ...]  # labels of the cues that matched (sorted, distinct), never text
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    version: str
+    tie_order: tuple[str, ...]
+    cues: tuple[dict, ...]  # {"label", "role", "weight", "patterns"} with sets expanded
+
+
+def _expand(obj, sets: dict):
+    if isinstance(obj, str) and obj.startswith("$"):
+        return list(sets[obj[1:]])
+    if isinstance(obj, list):
+        return [_expand(x, sets) for x in obj]
+    if isinstance(obj, dict):
+        return {k: _expand(v, sets) for k, v in obj.items()}
+    return obj
+
+
+@lru_cache(maxsize=1)
+def load_role_lexicon() -> RoleLexicon:
+    raw = yaml.safe_load(resources.files("insights.lexicons").joinpath("speaker_roles.yaml").read_text("utf-8"))
+    sets = {k: [str(w) for w in v] for k, v in (raw.get("sets") or {}).items()}
+    cues = tuple(_expand(c, sets) for c in raw["cues"])
+    for c in cues:
+        if c["role"] not in ROLES[:3]:
+            raise ValueError(f"cue {c['label']}: unknown role {c['role']!r}")
+    return RoleLexicon(version=str(raw["version"]), tie_order=tuple(raw["tie_order"]), cues=cues)
+
+
+class SpeakerRoleMatcher:
+    def __init__(self, vocab: Vocab, lexicon: RoleLexicon | None = None) -> None:
+        self.lexicon = lexicon or load_role_lexicon()
+        self.vocab = vocab
+        self.matcher = Matcher(vocab, validate=True)
+        self.cue_of = {}
+        self.parts_of: dict[str, set[str]] = {}
+        for cue in self.lexicon.cues:
+            self.cue_of[cue["label"]] = cue
+            if cue.get("patterns"):
+                self.matcher.add(cue["label"], cue["patterns"])
+            # co-occurrence cue: fires when every part matches within one sentence
+            for i, part in enumerate(cue.get("all_of") or []):
+                key = f"{cue['label']}#{i}"
+                self.matcher.add(key, part)
+                self.parts_of.setdefault(cue["label"], set()).add(key)
+
+    def _decide(self, labels: list[str]) -> RoleResult:
+        """Each cue label counts once per scope: a post that says "my oncologist" ten times is
+        not ten times more a patient."""
+        distinct = sorted(set(labels))
+        scores: dict[str, float] = defaultdict(float)
+        for label in distinct:
+            cue = self.cue_of[label]
+            scores[cue["role"]] += float(cue["weight"])
+        if not scores:
+            return RoleResult("unknown", 0.0, ())
+        order = {r: i for i, r in enumerate(self.lexicon.tie_order)}
+        role = max(scores, key=lambda r: (scores[r], -order.get(r, 99)))
+        top, total = scores[role], sum(scores.values())
+        confidence = (top / total) * (1.0 - math.exp(-top / 2.0))
+        return RoleResult(role, round(confidence, 3), tuple(distinct))
+
+    def _labels(self, sent: Span) -> list[str]:
+        keys = {self.vocab.strings[m] for m, _, _ in self.matcher(sent)}
+        labels = [k for k in keys if "#" not in k]
+        labels += [label for label, parts in self.parts_of.items() if parts <= keys]
+        return labels
+
+    def infer_role(self, doc: Doc) -> RoleResult:
+        """Role of a whole post: the cues of all its sentences together."""
+        return self._decide([label for sent in doc.sents for label in self._labels(sent)])
+
+    def infer_sentence_role(self, sent: Span) -> RoleResult:
+        """Role from one sentence only (the gold set is labelled per sentence)."""
+        return self._decide(self._labels(sent))
+
+
+@lru_cache(maxsize=4)
+def _matcher_for(vocab: Vocab) -> SpeakerRoleMatcher:
+    return SpeakerRoleMatcher(vocab)
+
+
+def infer_role(doc: Doc) -> RoleResult:
+    """Speaker role of a post (a ``Doc`` from ``load_extraction_pipeline()``)."""
+    return _matcher_for(doc.vocab).infer_role(doc)
+
+
+def infer_sentence_role(sent: Span | Doc) -> RoleResult:
+    """Speaker role judged from one sentence (``Span``, or a one-sentence ``Doc``)."""
+    m = _matcher_for(sent.vocab)
+    return m.infer_sentence_role(sent[:] if isinstance(sent, Doc) else sent)

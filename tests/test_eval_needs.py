@@ -1,0 +1,99 @@
+"""The needs/role gold file and ``patient-insights eval needs``."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from insights.speaker_role import ROLES
+from insights.unmet_needs import load_taxonomy
+from pipelines.cli import main
+from pipelines.evaluation.needs_eval import GoldFormatError, load_gold, run
+
+from .conftest import REPO_ROOT
+
+GOLD = REPO_ROOT / "data" / "gold" / "needs_roles.jsonl"
+
+
+def test_heldout_file_loads_and_does_not_overlap_the_gold():
+    heldout = load_gold(GOLD.with_name("needs_roles_heldout.jsonl"), categories=set(load_taxonomy().categories))
+    assert len(heldout) >= 90
+    assert not {r["text"] for r in heldout} & {r["text"] for r in load_gold(GOLD)}
+
+
+def test_gold_file_is_well_formed():
+    taxonomy = load_taxonomy().categories
+    records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 400
+    assert len({r["id"] for r in records}) == len(records)
+    assert len({r["text"] for r in records}) == len(records)
+    splits = Counter(r["split"] for r in records)
+    assert set(splits) == {"dev", "test"} and abs(splits["dev"] - splits["test"]) <= 0.1 * len(records)
+    for r in records:
+        assert r["text"].strip() and r["speaker_role"] in ROLES, r["id"]
+        assert r["source"].startswith(("sample:data/sample/", "written:")), r["id"]
+        for need in r["needs"]:
+            assert need["category"] in taxonomy, r["id"]
+            if "subcategory" in need:
+                assert need["subcategory"] in (taxonomy[need["category"]].get("subcategories") or {}), r["id"]
+    # every category is present in both splits
+    for split in ("dev", "test"):
+        present = {n["category"] for r in records if r["split"] == split for n in r["needs"]}
+        assert present == set(taxonomy), split
+
+
+TINY = [
+    {"id": "a", "text": "My insurance denied the claim again.", "split": "test",
+     "needs": [{"category": "access_and_cost", "subcategory": "insurance_denial"}], "speaker_role": "patient"},
+    {"id": "b", "text": "Nobody told me about the hot flashes.", "split": "test",
+     "needs": [{"category": "information_gap"}, {"category": "side_effect_burden"}], "speaker_role": "patient"},
+    {"id": "c", "text": "The weather is lovely today.", "split": "test", "needs": [], "speaker_role": "unknown"},
+    {"id": "d", "text": "We can't afford the copay for my husband's insulin.", "split": "dev",
+     "needs": [{"category": "access_and_cost", "subcategory": "copay_cost"}], "speaker_role": "caregiver"},
+    {"id": "e", "text": "As a nurse, I feel so alone on night shifts.", "split": "test", "needs": [], "speaker_role": "clinician"},
+]
+
+
+@pytest.fixture
+def tiny_gold(tmp_path):
+    path = tmp_path / "tiny.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in TINY) + "\n", encoding="utf-8")
+    return path
+
+
+def test_known_answer_on_tiny_gold(tiny_gold):
+    report = run(tiny_gold, split="test")
+    assert report["sentences"] == 4
+    per = report["needs"]["per_category"]
+    assert (per["access_and_cost"]["tp"], per["access_and_cost"]["fp"], per["access_and_cost"]["fn"]) == (1, 0, 0)
+    assert (per["information_gap"]["tp"], per["information_gap"]["fp"]) == (1, 0)
+    # "hot flashes" without a burden cue is missed; "feel so alone" is a false positive
+    assert (per["side_effect_burden"]["tp"], per["side_effect_burden"]["fn"], per["side_effect_burden"]["recall"]) == (0, 1, 0.0)
+    assert (per["emotional_support"]["fp"], per["emotional_support"]["precision"]) == (1, 0.0)
+    assert report["needs"]["micro"] == {"precision": 0.667, "recall": 0.667, "f1": 0.667, "tp": 2, "fp": 1, "fn": 1, "support": 3}
+    assert report["needs"]["all_categories_meet_target"] is False
+    assert report["needs"]["subcategories"]["access_and_cost/insurance_denial"]["recall"] == 1.0
+    # "My insurance denied the claim" has no speaker cue: a patient read as unknown
+    assert report["speaker_role"]["accuracy"] == 0.75
+    assert report["speaker_role"]["confusion"]["patient"] == {"patient": 1, "unknown": 1}
+    assert report["speaker_role"]["per_class"]["patient"]["recall"] == 0.5
+    assert report["speaker_role"]["per_class"]["clinician"]["support"] == 1
+
+
+def test_split_filter_and_bad_gold(tiny_gold, tmp_path):
+    assert len(load_gold(tiny_gold)) == 5 and len(load_gold(tiny_gold, "dev")) == 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "t", "needs": [{"category": "nope"}], "speaker_role": "patient"}\n', encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="line 1: unknown category"):
+        run(bad)
+
+
+def test_cli_json_and_table(tiny_gold, capsys):
+    assert main(["eval", "needs", "--gold", str(tiny_gold), "--split", "test", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["split"] == "test" and report["taxonomy_version"] == "2.0.0"
+    assert main(["eval", "needs", "--gold", str(tiny_gold)]) == 0
+    table = capsys.readouterr().out
+    assert "access_and_cost" in table and "accuracy" in table
+    assert main(["eval", "needs", "--gold", str(tiny_gold.parent / "missing.jsonl")]) == 2
