@@ -3,7 +3,9 @@
 Works on any ``Doc`` from :func:`insights.nlp.load_extraction_pipeline` (tagger, lemmatizer,
 senter), so a stage that parses each post once can run this and other doc-level extractors on
 the same parse. Cues are data: ``phrases`` (matched on spaCy's ``NORM``, so "can't", "can’t" and
-"cannot" are one cue), ``lemmas`` (one cue covers tenses and plurals) and raw token ``patterns``.
+"cannot" are one cue), ``lemmas`` (one cue covers tenses and plurals), raw token ``patterns``, and
+``together`` rules (cue groups that must all occur in one sentence). Phrases go to a hash-based
+``PhraseMatcher``, the rest to a ``Matcher``.
 """
 from __future__ import annotations
 
