@@ -3,7 +3,9 @@
 Works on any ``Doc`` from :func:`insights.nlp.load_extraction_pipeline` (tagger, lemmatizer,
 senter), so a stage that parses each post once can run this and other doc-level extractors on
 the same parse. Cues are data: ``phrases`` (matched on spaCy's ``NORM``, so "can't", "can’t" and
-"cannot" are one cue), ``lemmas`` (one cue covers tenses and plurals) and raw token ``patterns``.
+"cannot" are one cue), ``lemmas`` (one cue covers tenses and plurals), raw token ``patterns``, and
+``together`` rules (cue groups that must all occur in one sentence). Phrases go to a hash-based
+``PhraseMatcher``, the rest to a ``Matcher``.
 """
 from __future__ import annotations
 
@@ -14,13 +16,14 @@ from importlib import resources
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .nlp import load_extraction_pipeline
 
 _SEP = "/"  # matcher key: "category" or "category/subcategory"
 _GUARD = "__guard__"
+_GROUP = "#"  # matcher key of one cue group of a ``together`` rule: "<key>#<rule>#<group>"
 
 
 @dataclass(frozen=True)
@@ -51,12 +54,29 @@ def load_taxonomy() -> Taxonomy:
 
 
 def _cue_patterns(nlp: Language, spec: dict) -> list[list[dict]]:
-    """Token patterns for one (sub)category's cues."""
-    tokenizer = nlp.tokenizer
-    patterns = [[{"NORM": t.norm_} for t in tokenizer(p)] for p in spec.get("phrases") or []]
-    patterns += [[{"LEMMA": w} for w in cue.split()] for cue in spec.get("lemmas") or []]
+    """Matcher token patterns for one (sub)category's lemma cues and raw patterns."""
+    patterns = [[{"LEMMA": w} for w in cue.split()] for cue in spec.get("lemmas") or []]
     patterns += [list(p) for p in spec.get("patterns") or []]
     return patterns
+
+
+def _add_cues(matchers: tuple[Matcher, PhraseMatcher], nlp: Language, key: str, spec: dict, together: dict) -> None:
+    """Register a (sub)category's cues under ``key``: phrases in the hash-based PhraseMatcher (on
+    NORM, cheap however many), lemmas and patterns in the Matcher. A ``together`` rule is a list of
+    cue groups that must all occur in one sentence ("caring for my dad" + "exhausted")."""
+    matcher, phrase_matcher = matchers
+    patterns = _cue_patterns(nlp, spec)
+    if patterns:
+        matcher.add(key, patterns)
+    if spec.get("phrases"):
+        phrase_matcher.add(key, [nlp.make_doc(p) for p in spec["phrases"]])
+    for r, rule in enumerate(spec.get("together") or []):
+        group_keys = []
+        for g, group in enumerate(rule):
+            group_key = f"{key}{_GROUP}{r}{_GROUP}{g}"
+            _add_cues(matchers, nlp, group_key, group, together)
+            group_keys.append(group_key)
+        together[key] = together.get(key, []) + [group_keys]
 
 
 class UnmetNeedMatcher:
@@ -64,16 +84,17 @@ class UnmetNeedMatcher:
         self.taxonomy = taxonomy or load_taxonomy()
         self.nlp = nlp or load_extraction_pipeline()
         self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        matchers = (self.matcher, self.phrase_matcher)
+        self.together: dict[str, list[list[str]]] = {}  # key -> rules, each a list of group keys
         for category, spec in self.taxonomy.categories.items():
-            self.matcher.add(category, _cue_patterns(self.nlp, spec))
+            _add_cues(matchers, self.nlp, category, spec, self.together)
             for sub, sub_spec in (spec.get("subcategories") or {}).items():
-                self.matcher.add(f"{category}{_SEP}{sub}", _cue_patterns(self.nlp, sub_spec))
+                _add_cues(matchers, self.nlp, f"{category}{_SEP}{sub}", sub_spec, self.together)
         neg = self.taxonomy.negation
         self.window = int(neg.get("window", 0))
         self.negators = {w.lower() for w in neg.get("negators") or []}
-        guards = _cue_patterns(self.nlp, {"phrases": neg.get("guards"), "patterns": neg.get("guard_patterns")})
-        if guards:
-            self.matcher.add(_GUARD, guards)
+        _add_cues(matchers, self.nlp, _GUARD, {"phrases": neg.get("guards"), "patterns": neg.get("guard_patterns")}, {})
         self.question_category = self.taxonomy.questions.get("category")
         self.question_openers = {w.lower() for w in self.taxonomy.questions.get("openers") or []}
         self.question_not_when = [w.lower() for w in self.taxonomy.questions.get("not_when") or []]
@@ -107,7 +128,8 @@ class UnmetNeedMatcher:
                 sent_of_token[tok.i] = i
         hits = []
         guarded = set()
-        for match_id, start, end in self.matcher(doc):
+        groups: dict[tuple[str, int], tuple[int, int]] = {}  # (group key, sentence) -> first span
+        for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
             key = self.nlp.vocab.strings[match_id]
             s_idx = sent_of_token[start]
             if key == _GUARD:
@@ -115,7 +137,19 @@ class UnmetNeedMatcher:
                 continue
             if self._negated(doc, sentences[s_idx], start, end):
                 continue
+            if _GROUP in key:
+                groups.setdefault((key, s_idx), (start, end))
+                continue
             hits.append((key, s_idx, start, end, None))
+        if groups:
+            for key, rules in self.together.items():
+                for group_keys in rules:
+                    for s_idx in {s for (k, s) in groups if k == group_keys[0]}:
+                        spans = [groups.get((k, s_idx)) for k in group_keys]
+                        if all(spans):
+                            spans.sort()
+                            cue = " … ".join(doc[a:b].text.lower() for a, b in spans)
+                            hits.append((key, s_idx, spans[0][0], spans[-1][1], cue))
         if self.question_category:
             for s_idx, sent in enumerate(sentences):
                 if self._question(sent):

@@ -22,6 +22,19 @@ def test_heldout_file_loads_and_does_not_overlap_the_gold():
     assert not {r["text"] for r in heldout} & {r["text"] for r in load_gold(GOLD)}
 
 
+def test_second_heldout_file_is_fresh_and_well_formed():
+    taxonomy = load_taxonomy().categories
+    second = load_gold(GOLD.with_name("needs_roles_heldout2.jsonl"), categories=set(taxonomy))
+    assert len(second) >= 120 and {r["source"] for r in second} == {"written-blind-2"}
+    assert len({r["id"] for r in second}) == len(second)
+    seen = {r["text"] for r in load_gold(GOLD)} | {r["text"] for r in load_gold(GOLD.with_name("needs_roles_heldout.jsonl"))}
+    assert not {r["text"] for r in second} & seen
+    assert 0.2 <= sum(not r["needs"] for r in second) / len(second) <= 0.4  # sentences with no need
+    for r in second:
+        for need in r["needs"]:
+            assert need.get("subcategory") is None or need["subcategory"] in taxonomy[need["category"]]["subcategories"]
+
+
 def test_gold_file_is_well_formed():
     taxonomy = load_taxonomy().categories
     records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
@@ -92,7 +105,7 @@ def test_split_filter_and_bad_gold(tiny_gold, tmp_path):
 def test_cli_json_and_table(tiny_gold, capsys):
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--split", "test", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["split"] == "test" and report["taxonomy_version"] == "2.0.0"
+    assert report["split"] == "test" and report["taxonomy_version"] == "2.1.0"
     assert main(["eval", "needs", "--gold", str(tiny_gold)]) == 0
     table = capsys.readouterr().out
     assert "access_and_cost" in table and "accuracy" in table

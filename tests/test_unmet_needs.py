@@ -74,6 +74,48 @@ def test_no_need(matcher, text):
     assert hits(matcher, text) == set()
 
 
+# v2.1 generalisation: emotion words after "feel"/first-person "be", and ``together`` rules (two cue
+# groups in one sentence). Sentences written for these tests.
+@pytest.mark.parametrize(
+    "text,category,subcategory",
+    [
+        ("Honestly I feel really isolated since the surgery.", "emotional_support", None),
+        ("I'm so frightened of the next scan.", "emotional_support", None),
+        ("Looking after my grandmother has left me completely drained.", "caregiver_burden", None),
+        ("Every new specialist makes me repeat my whole history from the start.", "care_coordination", None),
+        ("My referral letter was lost twice between the two hospitals.", "care_coordination", None),
+        ("The research site is a two hour drive from us.", "trial_participation", "barrier_travel"),
+        ("They screened me out of the study because of my kidney numbers.", "trial_participation", "barrier_eligibility"),
+        ("The new pens cost $900 a month even with insurance.", "access_and_cost", "copay_cost"),
+        ("The plan doesn't cover the brand name at all.", "access_and_cost", "insurance_denial"),
+        ("I've called in sick four times since the infusions started.", "daily_life_and_work", None),
+        ("Some mornings I can't even dress myself.", "daily_life_and_work", None),
+    ],
+)
+def test_general_cues(matcher, text, category, subcategory):
+    assert (category, subcategory) in hits(matcher, text), f"no {category}/{subcategory} in {text!r}: {hits(matcher, text)}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My sister is in the study and doing fine.",  # taking part is not a need by itself
+        "The trial results come out next spring.",
+        "I'm not scared of needles anymore.",  # negated emotion
+        "Mail order saved us about $40 a month.",  # guard phrase
+        "The side effects went away after a week.",  # side effect without burden
+        "My husband drove me to the appointment.",
+    ],
+)
+def test_general_cues_no_need(matcher, text):
+    assert hits(matcher, text) == set()
+
+
+def test_together_rule_keeps_both_cues(matcher):
+    found = [m for m in matcher.extract(["Taking care of my father every night has me exhausted."]) if m.category == "caregiver_burden"]
+    assert len(found) == 1 and " … " in found[0].cue
+
+
 def test_evidence_is_the_sentence_and_offsets_are_right(matcher):
     text = "Started letrozole in May. Nobody warned me about joint pain! Otherwise fine."
     found = [m for m in matcher.extract([text]) if m.category == "information_gap"]
@@ -92,7 +134,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.0.0"
+    assert tax.version == "2.1.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
