@@ -1,7 +1,7 @@
 """De-identification of patient-forum text (pure library: no Prefect, no file I/O)."""
 from .engine import DEFAULT_ENTITIES, DeidConfig, Deidentifier, DeidResult, Redaction, placeholder
 from .pseudonym import Pseudonymizer, MissingKeyError, resolve_key
-from .surrogates import SurrogateMap
+from .surrogates import RealisticSurrogateMap, SurrogateMap
 
 __all__ = [
     "DEFAULT_ENTITIES",
@@ -14,4 +14,5 @@ __all__ = [
     "MissingKeyError",
     "resolve_key",
     "SurrogateMap",
+    "RealisticSurrogateMap",
 ]

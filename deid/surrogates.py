@@ -37,3 +37,31 @@ class SurrogateMap:
         for k in keys:
             self._index.setdefault((entity_type, k), number)
         return f"<{entity_type}_{number}>"
+
+
+# Realistic stand-ins, for reading de-identified text aloud or in a notebook. They are
+# drawn from fixed lists by the placeholder's number, so they are as consistent as the
+# numbered placeholders and carry no information about the original.
+_NAMES = ("Alex", "Sam", "Jordan", "Taylor", "Casey", "Riley", "Morgan", "Jamie", "Robin", "Avery", "Quinn", "Drew")
+_PLACES = ("Springfield", "Riverton", "Fairview", "Lakeside", "Greenville", "Milford", "Oakdale", "Westbrook")
+_REALISTIC = {
+    "PERSON": lambda n: _NAMES[(n - 1) % len(_NAMES)] + ("" if n <= len(_NAMES) else f" {n}"),
+    "USERNAME": lambda n: f"@member{n}",
+    "LOCATION": lambda n: _PLACES[(n - 1) % len(_PLACES)] + ("" if n <= len(_PLACES) else f" {n}"),
+    "HOSPITAL": lambda n: f"{_PLACES[(n - 1) % len(_PLACES)]} General Hospital",
+    "EMAIL_ADDRESS": lambda n: f"member{n}@example.org",
+    "URL": lambda n: f"https://example.org/link{n}",
+    "PHONE_NUMBER": lambda n: f"555-01{n % 100:02d}",  # 555-0100..0199: reserved for fiction
+}
+
+
+class RealisticSurrogateMap(SurrogateMap):
+    """Like ``SurrogateMap``, but names, places, handles, e-mails, URLs and phone numbers get
+    realistic stand-ins ("Alex", "Springfield", "555-0101") instead of ``<PERSON_1>``.
+    Types without a safe realistic form (dates, ages, record numbers) keep the placeholder.
+    Published tables always use placeholders; this is for reading in notebooks."""
+
+    def placeholder(self, entity_type: str, value: str) -> str:
+        token = super().placeholder(entity_type, value)
+        make = _REALISTIC.get(entity_type)
+        return make(int(token.rsplit("_", 1)[1].rstrip(">"))) if make else token

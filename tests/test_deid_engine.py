@@ -128,3 +128,15 @@ def test_medical_words_survive(deidentifier, text, kept):
 )
 def test_names_that_look_medical_are_still_redacted(deidentifier, text, gone):
     assert gone not in deidentifier.deidentify(text).text
+
+
+def test_realistic_surrogates_are_consistent_and_hide_the_original(deidentifier):
+    from deid import RealisticSurrogateMap
+
+    thread = RealisticSurrogateMap()
+    first = deidentifier.deidentify("Thanks Jennifer! Call me at 412-555-8812.", thread)
+    second = deidentifier.deidentify("Jennifer is right, ask Dr. Okafor", thread)
+    assert "Jennifer" not in first.text + second.text and "8812" not in first.text and "Okafor" not in second.text
+    assert "Alex" in first.text and "Alex" in second.text  # the same person, the same stand-in
+    assert "Sam" in second.text  # the next person
+    assert "555-01" in first.text and "<" not in first.text
