@@ -27,11 +27,16 @@ def lower_lemmas(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(exclude: tuple[str, ...] = DEID_EXCLUDE) -> Language:
-    """Load the pip-installed pipeline (never ``spacy download``)."""
+def load_pipeline(exclude: tuple[str, ...] = DEID_EXCLUDE, forum_ner: bool = True) -> Language:
+    """Load the pip-installed pipeline (never ``spacy download``), plus the packaged forum NER
+    model (``deid/forum_ner.py``) as one more component of the same pass."""
+    from . import forum_ner as _forum_ner  # noqa: F401 - registers the "forum_ner" factory
+
     nlp = spacy.load(SPACY_MODEL, exclude=list(exclude))
     if "lemmatizer" in exclude:
         nlp.add_pipe("lower_lemmas")
+    if forum_ner:
+        nlp.add_pipe("forum_ner")
     return nlp
 
 

@@ -1,6 +1,7 @@
 """Names in greetings, thanks and sign-offs ("Hi Sarah,", "thanks Jenny!", "Hugs, Mike")."""
 import re
 
+from ..gazetteers import first_names, medical_terms
 from .base import NOT_NAMES, Rule, RuleRecognizer
 
 _OPENERS = r"(?i:hi|hey|hello|dear|thanks|thank you|thx|ty|welcome|congrats|congratulations|hugs|sorry|morning|evening)"
@@ -22,3 +23,8 @@ class GreetingNameRecognizer(RuleRecognizer):
          "the", "this", "that", "sir", "madam", "mods", "gang", "troops", "crew", "everyone!",
          "lord", "jesus", "that's", "that’s", "it", "what", "welcome", "good", "great", "amazing"}
     )
+
+    def accept(self, value: str, rule: Rule) -> bool:
+        """"Love Sulfasalazine!" praises a drug; "thanks Allegra" still thanks a person."""
+        word = value.lower()
+        return word not in medical_terms() or word in first_names()

@@ -14,7 +14,18 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from ..gazetteers import cities, first_names, looks_like_drug, medical_terms, medical_words
+from ..forum_ner import SPANS_KEY
+from .base import NOT_NAMES
+from ..gazetteers import cities, common_surnames, first_names, looks_like_drug, medical_terms, medical_words
+
+
+DOSE_WORDS = frozenset(
+    "mg mcg µg ug ml g iu units unit tablet tablets tab tabs pill pills capsule capsules cream gel patch "
+    "spray drops injection er xr sr xl cr dr odt hcl".split()
+)
+
+
+ARTICLES = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "some", "this", "that"})
 
 
 def plausible_entity(value: str, entity_type: str) -> bool:
@@ -26,13 +37,65 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     if stripped.lower() in medical_terms():
         return False
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w+'’-]+", stripped.lower())]
+    # doses and forms do not make a drug name a person ("Reglan 10", "Voltaren Gel", "tricor 145 Mg")
+    if words and all(w in DOSE_WORDS for w in words):
+        return False
+    words = [w for w in words if not (w.isdigit() or len(w) == 1 or w in DOSE_WORDS or w in ARTICLES)] or words
     vocabulary = medical_words()
     return not (words and all(w in vocabulary or looks_like_drug(w) for w in words))
 
 
+FORUM_NER_SCORE = 0.6
+
+
+def forum_ner_results(recognizer: SpacyRecognizer, entities: List[str], nlp_artifacts: Optional[NlpArtifacts]) -> List[RecognizerResult]:
+    """The forum model's PERSON / LOCATION guesses (``doc.spans["forum_ner"]``), when it ran,
+    reported under ``recognizer``'s id (Presidio groups results by recognizer id)."""
+    doc = getattr(nlp_artifacts, "tokens", None)
+    if doc is None or not hasattr(doc, "spans") or SPANS_KEY not in doc.spans:
+        return []
+    text = doc.text
+    spans = [(_trim_start(span), span.end, span.label_) for span in doc.spans[SPANS_KEY]]
+    spans = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), label) for start, end, label in spans if start < end]
+    return [
+        RecognizerResult(label, start_char, end_char, FORUM_NER_SCORE,
+                         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id, "model": SPANS_KEY})
+        for start_char, end_char, label in spans
+        if label in entities and plausible_forum_entity(text, start_char, end_char, label)
+    ]
+
+
+_LEADING_NOT_NAME = NOT_NAMES | frozenset({"hi", "hey", "hello", "dear", "thanks", "thank", "thx", "ty", "welcome", "hugs", "love", "congrats", "@"})
+
+
+def _trim_start(span) -> int:
+    """Greetings and function words the forum model sometimes takes into a name ("Hi Sarah")."""
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in _LEADING_NOT_NAME:
+        start += 1
+    return start
+
+
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“(]\s*|^\s*)\Z")
+
+
+def plausible_forum_entity(text: str, start: int, end: int, label: str) -> bool:
+    """Stricter checks for the forum model, which is trained on less text than the main model:
+    a lower-case span needs a gazetteer word (a first name, or a city); a single capitalised
+    word at the start of a sentence ("However", "Lean") needs one too."""
+    value = text[start:end].strip()
+    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value.lower())]
+    known = cities() if label == "LOCATION" else first_names() | common_surnames()
+    if value.islower():
+        return (value in known if label == "LOCATION" else any(w in first_names() for w in words)) and value not in medical_terms()
+    if len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 3) : start]) and words[0] not in known:
+        return False
+    return plausible_entity(value, label)
+
+
 class ForumSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None) -> List[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
+        results = super().analyze(text, entities, nlp_artifacts) + forum_ner_results(self, entities, nlp_artifacts)
         return [
             r for r in results
             if r.entity_type not in {"PERSON", "LOCATION", "NRP"} or plausible_entity(text[r.start : r.end], r.entity_type)
