@@ -49,6 +49,18 @@ def _cmd_eval_deid(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval_entities(args: argparse.Namespace) -> int:
+    from pipelines.evaluation.entities_eval import GoldFormatError, format_table, run
+
+    try:
+        report = run(Path(args.gold), limit=args.limit)
+    except (GoldFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
 def _cmd_docs(args: argparse.Namespace) -> int:
     from pipelines.tables import data_dictionary_markdown
 
@@ -95,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     eval_deid.add_argument("--strict-places", action="store_true", help="redact US states and countries too (keep_states_and_countries=False)")
     eval_deid.add_argument("--limit", type=int, help="evaluate the first N records only")
     eval_deid.set_defaults(func=_cmd_eval_deid)
+
+    eval_ent = eval_sub.add_parser("entities", help="drug / symptom / condition figures on a gold JSONL file (docs/extraction.md)")
+    eval_ent.add_argument("--gold", required=True, help='JSONL of {"text", "spans": [...]} and/or "drugs" / "symptoms" term lists')
+    eval_ent.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_ent.add_argument("--limit", type=int, help="evaluate the first N records only")
+    eval_ent.set_defaults(func=_cmd_eval_entities)
 
     docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
     docs.add_argument("--output", default="docs/data_dictionary.md")
