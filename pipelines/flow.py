@@ -6,9 +6,8 @@ Runs locally with no server (``patient-insights run``), from a notebook
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Optional
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -19,6 +18,7 @@ from pipelines.sample import sample_sources
 from pipelines.stages import work
 from pipelines.stages.assemble import assemble_and_publish
 from pipelines.stages.deidentify import deidentify
+from pipelines.stages.extract import extract_insights
 from pipelines.stages.ingest import SourceSpec, ingest
 from pipelines.stages.needs import extract_needs
 from pipelines.stages.topics import model_topics
@@ -35,7 +35,7 @@ def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars:
 
 
 @task(name="deidentify", **TASK_OPTIONS)
-def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: Optional[str]) -> dict:
+def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: str | None) -> dict:
     key, _ = resolve_run_key(demo_key, key_secret_block)
     summary = deidentify(Path(work_dir), run_id, key)
     get_run_logger().info("deidentify: %s", summary["counts"])
@@ -58,6 +58,13 @@ def needs_task(work_dir: str, run_id: str) -> dict:
     return summary
 
 
+@task(name="extract", **TASK_OPTIONS)
+def extract_task(work_dir: str, run_id: str) -> dict:
+    summary = extract_insights(Path(work_dir), run_id)  # speaker role: "unknown" until the role classifier is merged
+    get_run_logger().info("extract: %d posts, rows %s", summary["posts"], summary["rows"])
+    return summary
+
+
 @task(name="publish", **TASK_OPTIONS)
 def publish_task(work_dir: str, out_dir: str, run_id: str, started_at: datetime, ingest_summary: dict, topic_summary: dict, timings: dict, parameters: dict, key_origin: str) -> dict:
     summary = assemble_and_publish(Path(work_dir), Path(out_dir), run_id, started_at, ingest_summary, topic_summary, timings, parameters, versions.collect(), key_origin)
@@ -71,12 +78,12 @@ def new_run_id(now: datetime) -> str:
 
 @flow(name="patient-insights", persist_result=False, log_prints=False)
 def patient_insights(
-    sources: Optional[list[str]] = None,
+    sources: list[str] | None = None,
     out_dir: str = "out",
-    mapping: Optional[str] = None,
-    community: Optional[str] = None,
+    mapping: str | None = None,
+    community: str | None = None,
     demo_key: bool = False,
-    key_secret_block: Optional[str] = None,
+    key_secret_block: str | None = None,
     topic_seed: int = 42,
     max_body_chars: int = 100_000,
 ) -> dict:
@@ -88,7 +95,7 @@ def patient_insights(
     ``PATIENT_INSIGHTS_PSEUDONYM_KEY`` environment variable is used.
     """
     logger = get_run_logger()
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     run_id = new_run_id(started_at)
     _, key_origin = resolve_run_key(demo_key, key_secret_block)  # fail before reading anything
     specs = [SourceSpec.for_path(p, community, mapping) for p in sources] if sources else sample_sources()
@@ -108,12 +115,14 @@ def patient_insights(
         deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block)
         topic_summary = topics_task(str(work_dir), run_id, topic_seed)
         needs_summary = needs_task(str(work_dir), run_id)
+        extract_summary = extract_task(str(work_dir), run_id)
         timings = {
             "ingest": ingest_summary["seconds"],
             "deidentify": deid_summary["seconds"],
             "embed": topic_summary["embed_seconds"],
             "topics": topic_summary["seconds"] - topic_summary["embed_seconds"],
             "unmet_needs": needs_summary["seconds"],
+            "extract": extract_summary["seconds"],
         }
         return publish_task(str(work_dir), out_dir, run_id, started_at, ingest_summary, topic_summary, timings, parameters, key_origin)
     finally:

@@ -58,8 +58,8 @@ def drug_lexicon() -> DrugLexicon:
     canon_data = data["drug_canonical_to_data"]
     variants: dict[str, str] = {}
     for variant, canonicals in data["drug_variant_to_canonical"].items():
-        canonical = canonicals[0]
-        info = canon_data.get(canonical, {})
+        info = canon_data.get(canonicals[0], {})
+        canonical = canonicals[0].split(" (")[0]  # "paclitaxel (with polyoxyethylated castor oil)" -> "paclitaxel"
         if not _is_medicine(info):
             continue
         if variant in exclude or variant in STOP_WORDS or len(variant) < 4:
@@ -77,6 +77,10 @@ def drug_lexicon() -> DrugLexicon:
                 variants[v] = canonical
                 core.add(v)
     ids = {c: canon_data.get(c, {}).get("drugbank_id", "") for c in set(variants.values())}
+    for full, info in canon_data.items():  # ids of canonicals shortened above
+        if " (" in full and info.get("drugbank_id"):
+            ids.setdefault(full.split(" (")[0], info["drugbank_id"])
+            ids[full.split(" (")[0]] = ids[full.split(" (")[0]] or info["drugbank_id"]
     return DrugLexicon(variants, ids, frozenset(classes), frozenset(core))
 
 

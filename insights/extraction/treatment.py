@@ -20,6 +20,8 @@ EXPERIENCE_KINDS = ("withdrawal", "lack_of_effect", "benefit", "side_effect")
 EVENT_KINDS = ("switch", "stop", "skip_doses", "start")
 REASONS = ("lack_of_effect", "side_effects", "cost", "convenience", "doctors_advice")
 INDICATION_WORDS = {"for", "treat", "treating", "treats", "against"}
+# "I stopped it": an event sentence without a drug refers back to the previous sentence's drug
+ANAPHORS = {"it", "them", "this", "that", "these", "those", "med", "meds", "medication", "drug", "pill", "pills", "shot", "shots"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,9 @@ class TreatmentExtractor:
         reason_cues = self._cues(self.reason, doc, sent_of, taken)
         out = []
         for s, cues in sorted(ev_cues.items()):
-            drugs = [d for d in by_sent.get(s, {}).get(DRUG, [])]
+            drugs = list(by_sent.get(s, {}).get(DRUG, []))
+            if not drugs and any(t.lower_ in ANAPHORS for t in doc[cues[0][2] : cues[0][3] + 3]):
+                drugs = list(by_sent.get(s - 1, {}).get(DRUG, []))[-1:]
             if not drugs:
                 continue
             cue_by_kind: dict[str, tuple] = {}
