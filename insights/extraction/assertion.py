@@ -28,6 +28,9 @@ class AssertionClassifier:
                     terms.setdefault(str(phrase).lower(), []).append((status, direction))
         for phrase in raw.get("terminators", []):
             terms.setdefault(str(phrase).lower(), []).append(("terminate", "both"))
+        for phrase in raw.get("pseudo", []):
+            terms.setdefault(str(phrase).lower(), []).append(("pseudo", "both"))
+        self.double_negation = {str(w).lower() for w in raw.get("double_negation", [])}
         self.matcher = LexiconMatcher(nlp, terms)
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -35,12 +38,20 @@ class AssertionClassifier:
             return mentions
         triggers: list[tuple[int, int, str, str, str]] = []  # start, end, status, direction, text
         terminator_at: set[int] = set()
+        pseudo_at: set[int] = set()
         for term, start, end in self.matcher(doc):
             for status, direction in self.matcher.payload[term]:
                 if status == "terminate":
                     terminator_at.update(range(start, end))
+                elif status == "pseudo":
+                    pseudo_at.update(range(start, end))
                 else:
                     triggers.append((start, end, status, direction, doc[start:end].text.lower()))
+        triggers = [
+            t for t in triggers
+            if not any(i in pseudo_at for i in range(t[0], t[1]))
+            and not (t[3] == "post" and any(tok.lower_ in self.double_negation for tok in doc[max(0, t[0] - 3) : t[0]]))
+        ]
         sent_start = {}
         sent_end = {}
         for sent in doc.sents:
