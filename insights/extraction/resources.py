@@ -91,6 +91,7 @@ class PhenotypeLexicon:
     lay_phrases: dict  # lower-cased lay phrase -> HPO id
     body_parts: tuple  # lower-cased body-part words for "<part> <complaint>" patterns
     complaints: dict  # lower-cased complaint word -> HPO id
+    complaints_before: dict  # complaint word written before the body part ("sore knees") -> HPO id
 
 
 _TERM = re.compile(r"^\[Term\]\n(.*?)(?=^\[|\Z)", re.MULTILINE | re.DOTALL)
@@ -135,7 +136,8 @@ def phenotype_lexicon() -> PhenotypeLexicon:
             lay[str(p).lower()] = hpo_id
     complaints = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints") or {}).items() for w in words}
     parts = tuple(str(p).lower() for p in lay_yaml.get("body_parts") or ())
-    return PhenotypeLexicon(_with_plurals(term_to_id), names, lay, parts, complaints)
+    before = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints_before") or {}).items() for w in words}
+    return PhenotypeLexicon(_with_plurals(term_to_id), names, lay, parts, complaints, before)
 
 
 def _with_plurals(terms: dict) -> dict:

@@ -18,12 +18,14 @@ class SymptomRecognizer:
         self.lexicon = lex
         terms = {**lex.term_to_id, **lex.lay_phrases}
         self.lower = LexiconMatcher(nlp, terms, attr="LOWER")
-        # lay phrases again on lemmas: "my hair is falling out" / "hair fell out"
-        self.lemma = LexiconMatcher(nlp, lex.lay_phrases, attr="LEMMA")
+        # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes"
+        self.lemma = LexiconMatcher(nlp, terms, attr="LEMMA")
         # "<body part> <complaint>" and "<complaint> in my <body part>"
         self.body = Matcher(nlp.vocab)
+        self.nlp_strings = nlp.vocab.strings
         parts, words = list(lex.body_parts), list(lex.complaints)
         self.body.add("PART_COMPLAINT", [[{"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}, {"LOWER": {"IN": words}}]])
+        self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
@@ -36,7 +38,10 @@ class SymptomRecognizer:
                 out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
         for match_id, start, end in self.body(doc):
             span = doc[start:end]
-            complaint = span[-1] if span[-1].lower_ in self.lexicon.complaints else span[0]
-            hpo_id = self.lexicon.complaints[complaint.lower_]
+            if self.nlp_strings[match_id] == "BEFORE_PART":
+                hpo_id = self.lexicon.complaints_before[span[0].lower_]
+            else:
+                complaint = span[-1] if span[-1].lower_ in self.lexicon.complaints else span[0]
+                hpo_id = self.lexicon.complaints[complaint.lower_]
             out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match="pattern"))
         return out
