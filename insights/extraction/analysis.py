@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import load_extraction_pipeline
-from .entities import EntityExtractor
+from .entities import EntityExtractor, default_entity_extractor
 from .mention import Mention, sentence_index_of
 from .treatment import Experience, TreatmentEvent, TreatmentExtractor
 
@@ -24,7 +24,7 @@ class MedicalExtractor:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or load_extraction_pipeline()
-        self.entities = EntityExtractor(self.nlp)
+        self.entities = default_entity_extractor() if self.nlp is load_extraction_pipeline() else EntityExtractor(self.nlp)
         self.treatment = TreatmentExtractor(self.nlp)
 
     def __call__(self, doc: Doc) -> MedicalAnalysis:

@@ -1,6 +1,8 @@
 """Medical entity mentions of one post: drugs, symptoms, conditions, each with an assertion."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -36,3 +38,9 @@ class EntityExtractor:
             found.extend(recognizer(doc, sent_of))
         return self.assertion(doc, resolve_overlaps(found, PRIORITY))
 
+
+
+@lru_cache(maxsize=1)
+def default_entity_extractor() -> EntityExtractor:
+    """One extractor on the shared pipeline per process (building the matchers takes seconds)."""
+    return EntityExtractor()

@@ -59,9 +59,9 @@ def evaluate(records: list[dict], extractor) -> dict:
 
 
 def run(gold: Path) -> dict:
-    from insights.extraction.entities import EntityExtractor
+    from insights.extraction.entities import default_entity_extractor
 
-    report = evaluate(load(Path(gold)), EntityExtractor())
+    report = evaluate(load(Path(gold)), default_entity_extractor())
     report["gold"] = Path(gold).name
     return report
 

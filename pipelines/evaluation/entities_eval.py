@@ -143,10 +143,10 @@ def evaluate(records: Sequence[GoldRecord], extractor) -> dict:
 
 
 def run(gold: Path, limit: int | None = None) -> dict:
-    from insights.extraction.entities import EntityExtractor
+    from insights.extraction.entities import default_entity_extractor
 
     records = load_gold(Path(gold), limit=limit)
-    report = evaluate(records, EntityExtractor())
+    report = evaluate(records, default_entity_extractor())
     report["gold"] = Path(gold).name
     return report
 
