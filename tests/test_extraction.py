@@ -142,6 +142,15 @@ def test_treatment_events(medical, text, drug, event, reason, to_drug):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["I'm thinking about quitting Verzenio altogether.", "Should I stop Lipitor before the surgery?",
+     "My copay for Humira went up a lot when the new plan year that my employer chose last spring started."],
+)
+def test_plans_and_distant_cues_are_not_events(medical, text):
+    assert medical(medical.nlp(text)).events == []
+
+
+@pytest.mark.parametrize(
     "text, has_author, expected",
     [
         # (suspect drug, identifiable_patient, identifiable_reporter, named drug) or None

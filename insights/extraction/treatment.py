@@ -20,6 +20,10 @@ EXPERIENCE_KINDS = ("withdrawal", "lack_of_effect", "benefit", "side_effect")
 EVENT_KINDS = ("switch", "stop", "skip_doses", "start")
 REASONS = ("lack_of_effect", "side_effects", "cost", "convenience", "doctors_advice")
 INDICATION_WORDS = {"for", "treat", "treating", "treats", "against"}
+# Plans, wishes and questions are not events ("thinking about quitting X", "should I stop X?").
+INTENT_WORDS = {"thinking", "think", "considering", "consider", "want", "wants", "wanted", "might", "should",
+                "would", "if", "whether", "afraid", "scared", "hope", "hoping", "plan", "planning", "may", "could"}
+MAX_CUE_DISTANCE = 8  # tokens between the event cue and its drug
 # "I stopped it": an event sentence without a drug refers back to the previous sentence's drug
 ANAPHORS = {"it", "them", "this", "that", "these", "those", "med", "meds", "medication", "drug", "pill", "pills", "shot", "shots"}
 
@@ -124,6 +128,8 @@ class TreatmentExtractor:
                 cue_by_kind.setdefault(kind, (text, start, end))
             kind = next(k for k in EVENT_KINDS if k in cue_by_kind)
             text, start, end = cue_by_kind[kind]
+            if any(t.lower_ in INTENT_WORDS for t in doc[max(0, start - 4) : start]):
+                continue
             after = [d for d in drugs if d.start >= end]
             before = [d for d in drugs if d.end <= start]
             to_drug = None
@@ -133,6 +139,8 @@ class TreatmentExtractor:
                 drug = after[0] if after else drugs[-1]
             else:
                 drug = before[-1] if before and not after else (after[0] if after else drugs[0])
+            if min(abs(drug.start - end), abs(start - drug.end)) > MAX_CUE_DISTANCE:
+                continue
             reason, reason_cue = self._reason(by_sent.get(s, {}), reason_cues.get(s, []) + reason_cues.get(s + 1, []), kind)
             out.append(TreatmentEvent(drug, kind, text, reason, reason_cue, to_drug, s))
         return out
