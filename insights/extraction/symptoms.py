@@ -24,7 +24,10 @@ class SymptomRecognizer:
         self.body = Matcher(nlp.vocab)
         self.nlp_strings = nlp.vocab.strings
         parts, words = list(lex.body_parts), list(lex.complaints)
-        self.body.add("PART_COMPLAINT", [[{"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}, {"LOWER": {"IN": words}}]])
+        side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
+        linking = {"LOWER": {"IN": ["is", "are", "was", "were", "feel", "feels", "felt", "get", "gets", "got", "became", "become", "still", "been", "'s", "'re"]}, "OP": "?"}
+        degree = {"LOWER": {"IN": ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too"]}, "OP": "*"}
+        self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
 
