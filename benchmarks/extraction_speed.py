@@ -4,7 +4,7 @@
 
 De-identification pass: ``Deidentifier().deidentify_batch`` on the raw texts. Extraction pass:
 the whole extraction layer on the de-identified output, as the stage runs it: one
-``nlp.pipe`` parse per post (tagger, lemmatizer, senter) + entities, assertion, treatment
+``nlp.pipe`` parse per post (tokenizer, POS-free lemmatizer, sentencizer) + entities, assertion, treatment
 experiences and events, adverse-event candidates. Models and lexicons are loaded and warmed
 up before timing. Prints ms/post for each and the ratio (target: extraction <= 50% of deid).
 Default posts: MedRed dev (real Reddit posts) when ../shared/eval is present, else the
