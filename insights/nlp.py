@@ -1,7 +1,13 @@
-"""The spaCy pipeline the extractors share: tagger, lemmatizer and sentence splitter.
+"""The spaCy pipeline the extractors share: tokenizer, a POS-free lemmatizer and a rule-based
+sentence splitter. No statistical component runs.
 
-Extraction runs on de-identified text, so NER and the dependency parser are not
-needed; the statistical sentence recognizer (``senter``) is much cheaper than the parser.
+Extraction runs on de-identified text, so NER and the parser are not needed, and the
+extractors match lexicons on token LOWER and LEMMA only. The statistical tagger (with its
+tok2vec) and ``senter`` cost 5.8-7.6 ms a post on 2 cores, more than the extraction speed
+budget allows (at most 50% of the de-identification pass, about 10 ms a post); this pipeline
+costs well under 1 ms (docs/extraction.md). Lemmas come from the model's own English
+lemmatizer tables (exceptions, suffix rules and WordNet word index), tried verb, noun,
+adjective in turn: "falling" -> "fall", "felt" -> "feel", "aches" -> "ache".
 """
 from __future__ import annotations
 
@@ -9,12 +15,61 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from deid.nlp import SPACY_MODEL
+
+# Sentence-final punctuation plus line breaks (forum posts often end sentences with a newline).
+SENTENCE_ENDS = [".", "!", "?", "!!", "??", "?!", "...", "\n", "\n\n", "\n\n\n", "\n ", " \n"]
+POS_ORDER = ("verb", "noun", "adj")
+
+
+class PosFreeLemmatizer:
+    """Sets ``token.lemma_`` from the English rule tables without a part-of-speech tag."""
+
+    def __init__(self, lookups) -> None:
+        exc, rules, index = (lookups.get_table(t) for t in ("lemma_exc", "lemma_rules", "lemma_index"))
+        self.exc = {p: dict(exc.get(p, {})) for p in POS_ORDER}
+        self.rules = {p: [tuple(r) for r in rules.get(p, [])] for p in POS_ORDER}
+        self.index = {p: frozenset(index.get(p, [])) for p in POS_ORDER}
+        self.cache: dict[str, str] = {}
+
+    def lemma(self, word: str) -> str:
+        for p in POS_ORDER:
+            if word in self.exc[p]:
+                return self.exc[p][word][0]
+        known = any(word in self.index[p] for p in POS_ORDER)
+        for p in POS_ORDER:
+            if known and p != "verb":
+                break
+            for old, new in self.rules[p]:
+                if word.endswith(old) and len(word) > len(old):
+                    candidate = word[: len(word) - len(old)] + new
+                    if candidate in self.index[p]:
+                        return candidate
+        return word
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self.cache
+        for token in doc:
+            low = token.lower_
+            lemma = cache.get(low)
+            if lemma is None:
+                lemma = cache[low] = self.lemma(low) if low.isalpha() else low
+            token.lemma_ = lemma
+        return doc
+
+
+@Language.factory("pos_free_lemmatizer")
+def make_pos_free_lemmatizer(nlp: Language, name: str) -> PosFreeLemmatizer:
+    return PosFreeLemmatizer(nlp.get_pipe("lemmatizer").lookups)
 
 
 @lru_cache(maxsize=1)
 def load_extraction_pipeline() -> Language:
-    nlp = spacy.load(SPACY_MODEL, exclude=["parser", "ner"])
-    nlp.enable_pipe("senter")
+    nlp = spacy.load(SPACY_MODEL, exclude=["parser", "ner", "senter"])
+    nlp.add_pipe("pos_free_lemmatizer")  # reads the loaded lemmatizer's tables
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"):
+        nlp.disable_pipe(name)
     return nlp

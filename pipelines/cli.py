@@ -61,6 +61,30 @@ def _cmd_eval_needs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval_entities(args: argparse.Namespace) -> int:
+    from pipelines.evaluation.entities_eval import GoldFormatError, format_table, run
+
+    try:
+        report = run(Path(args.gold), limit=args.limit)
+    except (GoldFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
+def _cmd_eval_assertions(args: argparse.Namespace) -> int:
+    from pipelines.evaluation.assertion_eval import GoldFormatError, format_table, run
+
+    try:
+        report = run(Path(args.gold))
+    except (GoldFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
 def _cmd_docs(args: argparse.Namespace) -> int:
     from pipelines.tables import data_dictionary_markdown
 
@@ -114,6 +138,17 @@ def build_parser() -> argparse.ArgumentParser:
     eval_needs.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_needs.add_argument("--errors", action="store_true", help="also list the sentences that were not labelled as in the gold")
     eval_needs.set_defaults(func=_cmd_eval_needs)
+
+    eval_ent = eval_sub.add_parser("entities", help="drug / symptom / condition figures on a gold JSONL file (docs/extraction.md)")
+    eval_ent.add_argument("--gold", required=True, help='JSONL of {"text", "spans": [...]} and/or "drugs" / "symptoms" term lists')
+    eval_ent.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_ent.add_argument("--limit", type=int, help="evaluate the first N records only")
+    eval_ent.set_defaults(func=_cmd_eval_entities)
+
+    eval_as = eval_sub.add_parser("assertions", help="negated / hypothetical / family figures on an assertion gold file (docs/labelling_guide_assertions.md)")
+    eval_as.add_argument("--gold", default="data/gold/assertions.jsonl")
+    eval_as.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_as.set_defaults(func=_cmd_eval_assertions)
 
     docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
     docs.add_argument("--output", default="docs/data_dictionary.md")

@@ -6,9 +6,8 @@ Runs locally with no server (``patient-insights run``), from a notebook
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Optional
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -19,8 +18,8 @@ from pipelines.sample import sample_sources
 from pipelines.stages import work
 from pipelines.stages.assemble import assemble_and_publish
 from pipelines.stages.deidentify import deidentify
+from pipelines.stages.extract import extract_insights
 from pipelines.stages.ingest import SourceSpec, ingest
-from pipelines.stages.needs import extract_needs
 from pipelines.stages.topics import model_topics
 
 # Results stay in memory: nothing a task returns is persisted, and none of it is text.
@@ -35,7 +34,7 @@ def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars:
 
 
 @task(name="deidentify", **TASK_OPTIONS)
-def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: Optional[str]) -> dict:
+def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: str | None) -> dict:
     key, _ = resolve_run_key(demo_key, key_secret_block)
     summary = deidentify(Path(work_dir), run_id, key)
     get_run_logger().info("deidentify: %s", summary["counts"])
@@ -51,10 +50,10 @@ def topics_task(work_dir: str, run_id: str, seed: int) -> dict:
     return summary
 
 
-@task(name="unmet-needs", **TASK_OPTIONS)
-def needs_task(work_dir: str, run_id: str) -> dict:
-    summary = extract_needs(Path(work_dir), run_id)
-    get_run_logger().info("unmet needs: %d mentions; speaker roles: %s", summary["mentions"], summary["per_role"])
+@task(name="extract", **TASK_OPTIONS)
+def extract_task(work_dir: str, run_id: str) -> dict:
+    summary = extract_insights(Path(work_dir), run_id)
+    get_run_logger().info("extract (medical entities, treatment, unmet needs, speaker roles): %d posts, rows %s", summary["posts"], summary["rows"])
     return summary
 
 
@@ -71,12 +70,12 @@ def new_run_id(now: datetime) -> str:
 
 @flow(name="patient-insights", persist_result=False, log_prints=False)
 def patient_insights(
-    sources: Optional[list[str]] = None,
+    sources: list[str] | None = None,
     out_dir: str = "out",
-    mapping: Optional[str] = None,
-    community: Optional[str] = None,
+    mapping: str | None = None,
+    community: str | None = None,
     demo_key: bool = False,
-    key_secret_block: Optional[str] = None,
+    key_secret_block: str | None = None,
     topic_seed: int = 42,
     max_body_chars: int = 100_000,
 ) -> dict:
@@ -88,7 +87,7 @@ def patient_insights(
     ``PATIENT_INSIGHTS_PSEUDONYM_KEY`` environment variable is used.
     """
     logger = get_run_logger()
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     run_id = new_run_id(started_at)
     _, key_origin = resolve_run_key(demo_key, key_secret_block)  # fail before reading anything
     specs = [SourceSpec.for_path(p, community, mapping) for p in sources] if sources else sample_sources()
@@ -107,13 +106,13 @@ def patient_insights(
         ingest_summary = ingest_task([vars(s) for s in specs], str(work_dir), run_id, max_body_chars)
         deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block)
         topic_summary = topics_task(str(work_dir), run_id, topic_seed)
-        needs_summary = needs_task(str(work_dir), run_id)
+        extract_summary = extract_task(str(work_dir), run_id)
         timings = {
             "ingest": ingest_summary["seconds"],
             "deidentify": deid_summary["seconds"],
             "embed": topic_summary["embed_seconds"],
             "topics": topic_summary["seconds"] - topic_summary["embed_seconds"],
-            "unmet_needs": needs_summary["seconds"],
+            "extract": extract_summary["seconds"],
         }
         return publish_task(str(work_dir), out_dir, run_id, started_at, ingest_summary, topic_summary, timings, parameters, key_origin)
     finally:

@@ -85,6 +85,90 @@ AUTHOR_ROLES = _schema(
     _f("lexicon_version", pa.string(), "Version of the speaker-role lexicon that produced the row.", False),
 )
 
+# -- medical extraction (insights/extraction, stage pipelines/stages/extract.py) ----------------
+PERIOD_MONTH = _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False)
+SPEAKER_ROLE = _f("speaker_role", pa.string(), "Who is speaking in the post: patient, caregiver, clinician or unknown.", False)
+SENTENCE_INDEX = _f("sentence_index", pa.int32(), "0-based index of the sentence in the post body.", False)
+EVIDENCE = _f("evidence", pa.string(), "The de-identified sentence the row was found in.", False)
+LEXICON_VERSION = _f("lexicon_version", pa.string(), "Versions of the extraction lexicons and cue lists that produced the row.", False)
+
+ENTITY_MENTIONS = _schema(
+    "Drug, symptom and condition mentions in the de-identified posts, normalised, with their assertion; one row per mention.",
+    RUN_ID, POST_KEY, COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
+    _f("entity_type", pa.string(), "drug, symptom or condition.", False),
+    _f("mention", pa.string(), "The mention as written in the de-identified text.", False),
+    _f("canonical", pa.string(), "Normalised name: generic drug name or drug class, HPO term name, or condition.", False),
+    _f("code", pa.string(), "DrugBank id for drugs, HPO id for symptoms; null when none."),
+    _f("match", pa.string(), "How it was found: exact (lexicon), lay (lay phrase), class (drug class), fuzzy (one-edit misspelling), pattern (body part + complaint).", False),
+    _f("assertion", pa.string(), "experienced, negated, hypothetical (feared, asked about, possible) or family (a relative's).", False),
+    _f("assertion_cue", pa.string(), "The trigger that set a non-experienced assertion; null for experienced."),
+    SENTENCE_INDEX,
+    _f("start_char", pa.int32(), "Offset of the mention in the de-identified body (text_deid of posts).", False),
+    _f("end_char", pa.int32(), "End offset (exclusive) of the mention in the de-identified body.", False),
+    LEXICON_VERSION,
+)
+
+TREATMENT_EXPERIENCES = _schema(
+    "Drug-effect pairs: what patients say a drug did (side effect, benefit, lack of effect, withdrawal); one row per pair.",
+    RUN_ID, POST_KEY, COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
+    _f("drug", pa.string(), "Canonical drug name (generic, or drug class).", False),
+    _f("drug_code", pa.string(), "DrugBank id of the drug; null when none."),
+    _f("kind", pa.string(), "side_effect, benefit, lack_of_effect or withdrawal.", False),
+    _f("effect", pa.string(), "Canonical effect (HPO term name or condition); null when the post says the drug works or not without naming what for."),
+    _f("effect_code", pa.string(), "HPO id of the effect; null for conditions or no effect."),
+    _f("effect_assertion", pa.string(), "Assertion of the effect mention (a benefit often reads 'my pain is gone': negated)."),
+    _f("cue", pa.string(), "The cue phrase that set the kind; 'co-occurrence' for a side effect named in the drug's sentence without one.", False),
+    _f("same_sentence", pa.bool_(), "True when drug and effect are in the same sentence; false when the drug is in the sentence before.", False),
+    SENTENCE_INDEX, EVIDENCE, LEXICON_VERSION,
+)
+
+TREATMENT_EVENTS = _schema(
+    "Treatment events (start, stop, switch, skip doses) with the stated reason; one row per event sentence.",
+    RUN_ID, POST_KEY, COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
+    _f("drug", pa.string(), "Canonical name of the drug started, stopped, skipped, or switched from.", False),
+    _f("drug_code", pa.string(), "DrugBank id of the drug; null when none."),
+    _f("event", pa.string(), "start, stop, switch or skip_doses.", False),
+    _f("cue", pa.string(), "The cue phrase of the event.", False),
+    _f("to_drug", pa.string(), "For a switch naming both drugs: the canonical name of the new drug; otherwise null."),
+    _f("reason", pa.string(), "Stated reason: side_effects, cost, lack_of_effect, convenience, doctors_advice or unknown.", False),
+    _f("reason_cue", pa.string(), "The words the reason was read from; null when unknown."),
+    SENTENCE_INDEX, EVIDENCE, LEXICON_VERSION,
+)
+
+ADVERSE_EVENT_CANDIDATES = _schema(
+    "Pharmacovigilance review queue (not reports): posts naming a suspect drug and an experienced adverse effect linked to it; one row per post and drug.",
+    RUN_ID, POST_KEY,
+    _f("thread_key", pa.string(), "Keyed pseudonym of the post's thread.", False),
+    COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
+    _f("source_file", pa.string(), "Base name of the input file the post came from (with source_record: where to find it again in the export; no source id is published)."),
+    _f("source_record", pa.int64(), "1-based record number of the post in that file."),
+    _f("suspect_drug", pa.string(), "Canonical name of the suspect drug.", False),
+    _f("drug_code", pa.string(), "DrugBank id of the suspect drug; null when none."),
+    _f("adverse_effects", pa.list_(pa.string()), "Canonical experienced adverse effects (HPO term names), in text order.", False),
+    _f("effect_codes", pa.list_(pa.string()), "HPO ids of those effects.", False),
+    _f("kinds", pa.list_(pa.string()), "side_effect and/or withdrawal.", False),
+    _f("identifiable_patient", pa.bool_(), "Minimum criterion 1: a patient is described (first person, a relation such as 'my husband', or a patient/caregiver speaker).", False),
+    _f("identifiable_reporter", pa.bool_(), "Minimum criterion 2: the author can be contacted through the community's own channel (the post has an author).", False),
+    _f("has_suspect_drug", pa.bool_(), "Minimum criterion 3: a named drug (not only a class such as 'statins') is linked to the effect.", False),
+    _f("has_adverse_event", pa.bool_(), "Minimum criterion 4: an experienced (not negated, hypothetical or a relative's) adverse effect is linked to the drug.", False),
+    _f("minimum_criteria_met", pa.bool_(), "All four criteria hold: ready for a safety reviewer to follow up.", False),
+    _f("evidence", pa.list_(pa.string()), "The de-identified sentences linking drug and effect.", False),
+    _f("review_status", pa.string(), "Always 'unreviewed' when published: a human safety reviewer decides.", False),
+    LEXICON_VERSION,
+)
+
+INSIGHT_AGGREGATES = _schema(
+    "Per-community, per-month counts of the insight tables, by speaker role: one long table, one row per (source table, community, month, role, kind, key).",
+    RUN_ID,
+    _f("source_table", pa.string(), "Insight table counted, e.g. entity_mentions.", False),
+    COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
+    _f("kind", pa.string(), "What is counted within the table, e.g. drug / symptom (entity_mentions), side_effect (treatment_experiences), stop (treatment_events).", False),
+    _f("key", pa.string(), "The item counted: canonical drug, symptom or condition, 'drug -> effect', 'drug: reason', category.", False),
+    _f("mentions", pa.int64(), "Rows of the source table.", False),
+    _f("posts", pa.int64(), "Distinct posts.", False),
+    _f("authors", pa.int64(), "Distinct authors (posts without an author are not counted here).", False),
+)
+
 RECORD_OUTCOMES = _schema(
     "What became of every input record: published, filtered (with a reason) or quarantined (with a reason). Never holds record text.",
     RUN_ID,
@@ -124,6 +208,11 @@ TABLES: dict[str, pa.Schema] = {
     "post_topics": POST_TOPICS,
     "unmet_needs": UNMET_NEEDS,
     "author_roles": AUTHOR_ROLES,
+    "entity_mentions": ENTITY_MENTIONS,
+    "treatment_experiences": TREATMENT_EXPERIENCES,
+    "treatment_events": TREATMENT_EVENTS,
+    "adverse_event_candidates": ADVERSE_EVENT_CANDIDATES,
+    "insight_aggregates": INSIGHT_AGGREGATES,
     "record_outcomes": RECORD_OUTCOMES,
     "run_manifest": RUN_MANIFEST,
 }

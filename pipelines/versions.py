@@ -26,6 +26,7 @@ def git_commit() -> str | None:
 def collect() -> dict:
     from deid.nlp import SPACY_MODEL
     from insights.embeddings import model_identity
+    from insights.extraction.resources import lexicon_versions
     from insights.speaker_role import load_role_lexicon
     from insights.unmet_needs import load_taxonomy
 
@@ -37,5 +38,6 @@ def collect() -> dict:
         "embedding_model": model_identity(),
         "unmet_need_taxonomy": load_taxonomy().version,
         "speaker_role_lexicon": load_role_lexicon().version,
-        **{name: _dist(name) for name in ("spacy", "presidio-analyzer", "presidio-anonymizer", "bertopic", "sentence-transformers", "umap-learn", "hdbscan", "pyarrow", "prefect", "torch")},
+        "extraction_lexicons": lexicon_versions(),
+        **{name: _dist(name) for name in ("spacy", "drug-named-entity-recognition", "pyhpo", "presidio-analyzer", "presidio-anonymizer", "bertopic", "sentence-transformers", "umap-learn", "hdbscan", "pyarrow", "prefect", "torch")},
     }

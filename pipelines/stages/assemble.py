@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -11,9 +11,21 @@ import pyarrow as pa
 from pipelines.leakcheck import LeakChecker
 from pipelines.parquet_io import read_table
 from pipelines.publish import publish_tables
-from pipelines.tables import AUTHOR_ROLES, POST_TOPICS, POSTS, RECORD_OUTCOMES, RUN_MANIFEST, TOPICS, UNMET_NEEDS
+from pipelines.tables import (
+    POST_TOPICS,
+    POSTS,
+    RECORD_OUTCOMES,
+    RUN_MANIFEST,
+    TABLES,
+    TOPICS,
+)
 
 from . import work
+from .aggregate import build_aggregates
+from .extract import MedicalRows, work_file
+from .needs import NeedRows, SpeakerRoles
+
+EXTRACTED_TABLES = (*MedicalRows.tables, *NeedRows.tables, *SpeakerRoles.tables)
 
 
 class ReconciliationError(RuntimeError):
@@ -66,7 +78,7 @@ def assemble_and_publish(
     manifest = {
         "run_id": run_id,
         "started_at": started_at,
-        "finished_at": datetime.now(timezone.utc),
+        "finished_at": datetime.now(UTC),
         "input_records": ingest_summary["counts"]["input_records"],
         "published": rec["counts"]["published"],
         "filtered": rec["counts"]["filtered"],
@@ -86,11 +98,11 @@ def assemble_and_publish(
         "posts": posts,
         "topics": read_table(work_dir / work.TOPICS, TOPICS),
         "post_topics": read_table(work_dir / work.POST_TOPICS, POST_TOPICS),
-        "unmet_needs": read_table(work_dir / work.UNMET_NEEDS, UNMET_NEEDS),
-        "author_roles": read_table(work_dir / work.AUTHOR_ROLES, AUTHOR_ROLES),
         "record_outcomes": outcomes,
         "run_manifest": pa.Table.from_pylist([manifest], schema=RUN_MANIFEST),
     }
+    tables.update({name: read_table(work_dir / work_file(name), TABLES[name]) for name in EXTRACTED_TABLES})
+    tables["insight_aggregates"] = build_aggregates(tables, posts, run_id)
     members = json.loads((work_dir / work.MEMBERS).read_text(encoding="utf-8"))
     folder = publish_tables(tables, out_dir, run_id, LeakChecker(members))
     return {"folder": str(folder), **rec["counts"], "input_records": manifest["input_records"]}

@@ -1,69 +1,59 @@
-"""Stage 4: unmet-need mentions and speaker role, from one spaCy parse of each de-identified post."""
+"""Unmet-need mentions and speaker role as extractors of the single-parse extract stage.
+
+``SpeakerRoles`` is both the stage's ``role_of`` (the role every insight row carries) and
+the extractor of ``author_roles``; the role is computed once per post.
+"""
 from __future__ import annotations
 
-import time
-from pathlib import Path
+from typing import ClassVar
 
-from insights.nlp import load_extraction_pipeline
+import pyarrow as pa
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from insights.speaker_role import SpeakerRoleMatcher
 from insights.unmet_needs import UnmetNeedMatcher
-from pipelines.parquet_io import RowWriter, iter_rows
 from pipelines.tables import AUTHOR_ROLES, UNMET_NEEDS
 
-from . import work
 
-_COLUMNS = ["post_key", "author_key", "community", "period_month", "text_deid"]
+class NeedRows:
+    tables: ClassVar[dict[str, pa.Schema]] = {"unmet_needs": UNMET_NEEDS}
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = UnmetNeedMatcher(nlp=nlp)
+        self.version = self.matcher.taxonomy.version
+
+    def rows(self, doc: Doc, post) -> dict[str, list[dict]]:
+        return {
+            "unmet_needs": [
+                {**post.base(), "category": m.category, "subcategory": m.subcategory, "cue": m.cue, "evidence": m.evidence,
+                 "sentence_index": m.sentence_index, "taxonomy_version": self.version}
+                for m in self.matcher.match_doc(doc, 0)
+            ]
+        }
 
 
-def extract_needs(work_dir: Path, run_id: str) -> dict:
-    started = time.perf_counter()
-    work_dir = Path(work_dir)
-    nlp = load_extraction_pipeline()
-    matcher = UnmetNeedMatcher(nlp=nlp)
-    roles = SpeakerRoleMatcher(nlp.vocab)
-    version, role_version = matcher.taxonomy.version, roles.lexicon.version
-    per_category: dict[str, int] = {}
-    per_role: dict[str, int] = {}
-    with RowWriter(work_dir / work.UNMET_NEEDS, UNMET_NEEDS) as needs_out, RowWriter(work_dir / work.AUTHOR_ROLES, AUTHOR_ROLES) as roles_out:
-        for rows in iter_rows(work_dir / work.POSTS_DEID, columns=_COLUMNS):
-            for i, doc in enumerate(nlp.pipe([r["text_deid"] for r in rows], batch_size=64)):
-                row = rows[i]
-                role = roles.infer_role(doc)
-                per_role[role.role] = per_role.get(role.role, 0) + 1
-                roles_out.write(
-                    {
-                        "run_id": run_id,
-                        "post_key": row["post_key"],
-                        "author_key": row["author_key"],
-                        "community": row["community"],
-                        "period_month": row["period_month"],
-                        "speaker_role": role.role,
-                        "confidence": role.confidence,
-                        "cues": list(role.cues),
-                        "lexicon_version": role_version,
-                    }
-                )
-                for m in matcher.match_doc(doc, i):
-                    needs_out.write(
-                        {
-                            "run_id": run_id,
-                            "post_key": row["post_key"],
-                            "community": row["community"],
-                            "period_month": row["period_month"],
-                            "category": m.category,
-                            "subcategory": m.subcategory,
-                            "cue": m.cue,
-                            "evidence": m.evidence,
-                            "sentence_index": m.sentence_index,
-                            "speaker_role": role.role,
-                            "taxonomy_version": version,
-                        }
-                    )
-                    per_category[m.category] = per_category.get(m.category, 0) + 1
-    return {
-        "mentions": sum(per_category.values()),
-        "per_category": per_category,
-        "per_role": per_role,
-        "taxonomy_version": version,
-        "seconds": time.perf_counter() - started,
-    }
+class SpeakerRoles:
+    tables: ClassVar[dict[str, pa.Schema]] = {"author_roles": AUTHOR_ROLES}
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = SpeakerRoleMatcher(nlp.vocab)
+        self.version = self.matcher.lexicon.version
+        self._last: tuple[Doc | None, object] = (None, None)
+
+    def _result(self, doc: Doc):
+        if self._last[0] is not doc:
+            self._last = (doc, self.matcher.infer_role(doc))
+        return self._last[1]
+
+    def __call__(self, doc: Doc) -> str:
+        return self._result(doc).role
+
+    def rows(self, doc: Doc, post) -> dict[str, list[dict]]:
+        role = self._result(doc)
+        return {
+            "author_roles": [
+                {"post_key": post.post_key, "author_key": post.author_key, "community": post.community, "period_month": post.period_month,
+                 "speaker_role": role.role, "confidence": role.confidence, "cues": list(role.cues), "lexicon_version": self.version}
+            ]
+        }

@@ -18,8 +18,6 @@ POSTS_DEID = "posts_deid.parquet"
 EMBEDDINGS = "embeddings.npy"
 TOPICS = "topics.parquet"
 POST_TOPICS = "post_topics.parquet"
-UNMET_NEEDS = "unmet_needs.parquet"
-AUTHOR_ROLES = "author_roles.parquet"
 
 
 def make_work_dir() -> Path:

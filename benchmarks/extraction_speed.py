@@ -1,0 +1,92 @@
+"""Extraction cost relative to de-identification, on the same posts, same process, same machine.
+
+    PYTHONPATH=. python benchmarks/extraction_speed.py [--gold FILE.jsonl] [--limit N] [--repeat 3]
+
+De-identification pass: ``Deidentifier().deidentify_batch`` on the raw texts. Extraction pass:
+the whole extraction layer on the de-identified output, as the stage runs it: one
+``nlp.pipe`` parse per post (tokenizer, POS-free lemmatizer, sentencizer) + entities, assertion, treatment
+experiences and events, adverse-event candidates. Models and lexicons are loaded and warmed
+up before timing. Prints ms/post for each and the ratio (target: extraction <= 50% of deid).
+Default posts: MedRed dev (real Reddit posts) when ../shared/eval is present, else the
+embedded sample's gold texts.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "medical" / "medred_dev.jsonl"
+FALLBACK_GOLD = REPO / "data" / "sample" / "gold_phi.jsonl"
+
+
+def load_texts(path: Path, limit: int | None) -> list[str]:
+    texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts[:limit] if limit else texts
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD if DEFAULT_GOLD.exists() else FALLBACK_GOLD)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    from deid.engine import Deidentifier
+    from deid.offline import configure_offline
+    from insights.extraction.adverse_events import adverse_event_candidates
+    from insights.extraction.analysis import MedicalExtractor
+
+    configure_offline()
+    texts = load_texts(args.gold, args.limit)
+    deidentifier = Deidentifier()
+    extractor = MedicalExtractor()
+    nlp = extractor.nlp
+
+    def deid_pass(batch: list[str]) -> list[str]:
+        return [r.text for r in deidentifier.deidentify_batch(batch)]
+
+    def extract_pass(batch: list[str]) -> int:
+        n = 0
+        for doc in nlp.pipe(batch, batch_size=64):
+            a = extractor(doc)
+            n += len(a.mentions) + len(adverse_event_candidates(doc, a.experiences, True))
+        return n
+
+    deid_pass(texts[:32])
+    deidentified = deid_pass(texts)
+    extract_pass(deidentified[:32])
+    deid_times, extract_times = [], []
+    for _ in range(args.repeat):  # interleaved, so machine load affects both alike
+        t = time.perf_counter()
+        deid_pass(texts)
+        deid_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        extract_pass(deidentified)
+        extract_times.append(time.perf_counter() - t)
+    deid_ms = 1000 * statistics.median(deid_times) / len(texts)
+    extract_ms = 1000 * statistics.median(extract_times) / len(texts)
+    report = {
+        "posts": len(texts),
+        "gold": args.gold.name,
+        "mean_chars": round(sum(map(len, texts)) / len(texts)),
+        "repeat": args.repeat,
+        "deid_ms_per_post": round(deid_ms, 2),
+        "extraction_ms_per_post": round(extract_ms, 2),
+        "extraction_to_deid_ratio": round(extract_ms / deid_ms, 3),
+        "target_ratio_max": 0.5,
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs visible, Python {platform.python_version()}",
+    }
+    print(json.dumps(report, indent=2))
+    return report
+
+
+if __name__ == "__main__":
+    main()

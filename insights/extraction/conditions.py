@@ -1,0 +1,26 @@
+"""Conditions (diseases, disorders) patients name, normalised by the own lexicon."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lexicon_matcher import LexiconMatcher
+from .mention import CONDITION, Mention
+from .resources import condition_lexicon
+
+
+class ConditionRecognizer:
+    name = CONDITION
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = LexiconMatcher(nlp, condition_lexicon())
+
+    def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        out = []
+        for term, start, end in self.matcher(doc):
+            span = doc[start:end]
+            # short upper-case abbreviations (MS, RA, UC) only when written in capitals
+            if len(span.text) <= 3 and not span.text.isupper():
+                continue
+            out.append(Mention(CONDITION, start, end, span.start_char, span.end_char, span.text, self.matcher.payload[term], "", sent_of[start]))
+        return out

@@ -1,0 +1,107 @@
+"""Drug mentions normalised to a canonical generic name (brand, generic, lay name, misspelling)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .lexicon_matcher import LexiconMatcher
+from .mention import DRUG, Mention
+from .resources import drug_lexicon
+
+FUZZY_MIN_LEN = 6
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_index() -> dict[str, str]:
+    """Deletion neighbourhood (one edit) of every single-word drug name of 6+ letters -> canonical.
+    A key that two different drugs share is dropped: too ambiguous to normalise."""
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    lexicon = drug_lexicon()
+    for variant, canonical in lexicon.variant_to_canonical.items():
+        if variant not in lexicon.core or canonical in lexicon.classes or len(variant) < FUZZY_MIN_LEN or not variant.isalpha():
+            continue
+        for key in {variant} | _deletions(variant):
+            if index.get(key, canonical) != canonical:
+                clash.add(key)
+            index[key] = canonical
+    for key in clash:
+        del index[key]
+    return index
+
+
+@lru_cache(maxsize=1)
+def _english_words(nlp: Language) -> frozenset[str]:
+    """Ordinary English words (the lemmatizer's WordNet index), symptom and condition words and
+    first names: a token one edit away from one of these is never taken for a misspelt drug."""
+    from deid.gazetteers import common_surnames, first_names, phenotype_words
+
+    from .resources import condition_lexicon
+
+    words: set[str] = set()
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(index.get(pos, []))
+    except (KeyError, ValueError):
+        pass
+    conditions = {w for term in condition_lexicon() for w in term.split()}
+    drugs = set(drug_lexicon().variant_to_canonical)  # WordNet lists many drugs ("lipitor")
+    return frozenset((words | first_names() | common_surnames() | phenotype_words() | conditions) - drugs)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    )
+
+
+class DrugRecognizer:
+    name = DRUG
+
+    def __init__(self, nlp: Language, fuzzy: bool = True) -> None:
+        lexicon = drug_lexicon()
+        self.lexicon = lexicon
+        self.matcher = LexiconMatcher(nlp, lexicon.variant_to_canonical)
+        self.fuzzy = fuzzy
+        if fuzzy:
+            self.fuzzy_index = _fuzzy_index()
+            self.english = _english_words(nlp)
+
+    def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        out = []
+        covered = set()
+        for term, start, end in self.matcher(doc):
+            canonical = self.matcher.payload[term]
+            span = doc[start:end]
+            match = "class" if canonical in self.lexicon.classes else "exact"
+            out.append(Mention(DRUG, start, end, span.start_char, span.end_char, span.text, canonical, self.lexicon.canonical_to_id.get(canonical, ""), sent_of[start], match=match))
+            covered.update(range(start, end))
+        if self.fuzzy:
+            for tok in doc:
+                if tok.i in covered or len(tok) < FUZZY_MIN_LEN or not tok.is_alpha:
+                    continue
+                word = tok.lower_
+                if word in self.english or tok.lemma_.lower() in self.english:
+                    continue
+                canonical = self.fuzzy_index.get(word) or self._one_edit(word)
+                if canonical and not (_edits1(word) & self.english):
+                    out.append(Mention(DRUG, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, canonical, self.lexicon.canonical_to_id.get(canonical, ""), sent_of[tok.i], match="fuzzy"))
+        return out
+
+    def _one_edit(self, word: str) -> str | None:
+        found = {self.fuzzy_index[d] for d in _deletions(word) if d in self.fuzzy_index}
+        return found.pop() if len(found) == 1 else None

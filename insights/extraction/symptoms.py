@@ -1,0 +1,50 @@
+"""Symptoms and side effects, in clinical or lay words, normalised to an HPO term."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .lexicon_matcher import LexiconMatcher
+from .mention import SYMPTOM, Mention
+from .resources import phenotype_lexicon
+
+
+class SymptomRecognizer:
+    name = SYMPTOM
+
+    def __init__(self, nlp: Language) -> None:
+        lex = phenotype_lexicon()
+        self.lexicon = lex
+        terms = {**lex.term_to_id, **lex.lay_phrases}
+        self.lower = LexiconMatcher(nlp, terms, attr="LOWER")
+        # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes"
+        self.lemma = LexiconMatcher(nlp, terms, attr="LEMMA")
+        # "<body part> <complaint>" and "<complaint> in my <body part>"
+        self.body = Matcher(nlp.vocab)
+        self.nlp_strings = nlp.vocab.strings
+        parts, words = list(lex.body_parts), list(lex.complaints)
+        side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
+        linking = {"LOWER": {"IN": ["is", "are", "was", "were", "feel", "feels", "felt", "get", "gets", "got", "became", "become", "still", "been", "'s", "'re"]}, "OP": "?"}
+        degree = {"LOWER": {"IN": ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too"]}, "OP": "*"}
+        self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
+        self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
+        self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
+
+    def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        out = []
+        for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
+            for term, start, end in matcher(doc):
+                hpo_id = matcher.payload[term]
+                span = doc[start:end]
+                match = "lay" if term in self.lexicon.lay_phrases else kind
+                out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
+        for match_id, start, end in self.body(doc):
+            span = doc[start:end]
+            if self.nlp_strings[match_id] == "BEFORE_PART":
+                hpo_id = self.lexicon.complaints_before[span[0].lower_]
+            else:
+                complaint = span[-1] if span[-1].lower_ in self.lexicon.complaints else span[0]
+                hpo_id = self.lexicon.complaints[complaint.lower_]
+            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match="pattern"))
+        return out
