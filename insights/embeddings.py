@@ -1,15 +1,14 @@
 """Sentence embeddings from the pip-packaged all-MiniLM-L6-v2 (never the hub).
 
-Backends (``get_backend(name) -> (identity, embed_fn)``): ``minilm`` (the transformer, on CUDA
-when ``torch.cuda.is_available()``, else CPU) and ``static`` (a model2vec static model distilled
-from the same MiniLM folder, see ``insights.static_embeddings``). The identity string names the
-model and its version; caches and saved topic models are keyed by it.
+Runs on CUDA when ``torch.cuda.is_available()``, else CPU. The identity string names the model
+and its version; caches and saved topic models are keyed by it. A fast static alternative is
+in ``insights.static_embeddings``; backends by name: ``pipelines.embedders``.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import metadata
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -47,9 +46,3 @@ def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         list(texts), batch_size=batch_size, show_progress_bar=False, normalize_embeddings=True, convert_to_numpy=True
     )
     return vectors.astype(np.float32, copy=False)
-
-
-def get_backend(name: str = "minilm") -> tuple[str, Callable[[Sequence[str]], np.ndarray]]:
-    if name == "minilm":
-        return model_identity(), embed
-    raise ValueError(f"unknown embedding backend {name!r} (minilm)")

@@ -68,6 +68,14 @@ def _cmd_eval_topics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_build_fast_embedder(args: argparse.Namespace) -> int:
+    from pipelines.embedders import build_fast_embedder
+
+    path = build_fast_embedder(Path(args.cache_dir), force=args.force)
+    print(f"static embedder at {path}", file=sys.stderr)
+    return 0
+
+
 def _cmd_docs(args: argparse.Namespace) -> int:
     from pipelines.tables import data_dictionary_markdown
 
@@ -130,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     eval_topics.add_argument("--no-defaults", action="store_true", help="skip the BERTopic-defaults baseline")
     eval_topics.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_topics.set_defaults(func=_cmd_eval_topics)
+
+    fast = sub.add_parser("build-fast-embedder", help="distil the static (fast) embedding backend from the packaged MiniLM, offline")
+    fast.add_argument("--cache-dir", default=".patient-insights-cache", help="where it is stored (default .patient-insights-cache)")
+    fast.add_argument("--force", action="store_true", help="rebuild even if present")
+    fast.set_defaults(func=_cmd_build_fast_embedder)
 
     docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
     docs.add_argument("--output", default="docs/data_dictionary.md")

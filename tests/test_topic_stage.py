@@ -73,7 +73,7 @@ CONFIG = TopicConfig(min_topic_size=10, keybert=False)
 @pytest.fixture
 def encoder(monkeypatch):
     calls: list = []
-    monkeypatch.setattr(stage, "get_backend", lambda name: ("fake-encoder v1", fake_encoder(calls)))
+    monkeypatch.setattr(stage, "get_backend", lambda name, cache_dir=None: ("fake-encoder v1", fake_encoder(calls)))
     return calls
 
 

@@ -22,6 +22,7 @@ class TopicConfig:
     n_neighbors: int = 15
     n_components: int = 5
     top_n_words: int = 10
+    min_topic_terms: int = 5  # a topic whose posts share fewer distinct terms is merged into its nearest topic
     min_term_posts: Optional[int] = None  # a topic term must occur in this many posts; None: max(3, 0.2% of posts)
     n_representatives: int = 3
     # outliers: posts HDBSCAN leaves unassigned go to the nearest topic centroid (cosine) when

@@ -80,7 +80,7 @@ def _aspects(config: TopicConfig, embed_fn: Optional[EmbedFn]):
         return None
     from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
 
-    return {ASPECT: [KeyBERTInspired(top_n_words=CANDIDATE_TERMS, random_state=config.seed), MaximalMarginalRelevance(diversity=config.mmr_diversity, top_n_words=CANDIDATE_TERMS)]}
+    return {ASPECT: [KeyBERTInspired(top_n_words=CANDIDATE_TERMS, nr_repr_docs=3, nr_candidate_words=CANDIDATE_TERMS, random_state=config.seed), MaximalMarginalRelevance(diversity=config.mmr_diversity, top_n_words=CANDIDATE_TERMS)]}
 
 
 def fit_topics(
@@ -100,6 +100,8 @@ def fit_topics(
     n = len(texts)
     docs = [text_for_terms(t) for t in texts]
     model = build_model(n, config, embed_fn)
+    if model.embedding_model is not None:
+        model.embedding_model.remember(docs, embeddings)  # embeddings of the texts with placeholders removed: close enough for ranking terms
     try:
         assigned, _ = model.fit_transform(docs, embeddings=embeddings)
     except (ValueError, TypeError) as exc:  # e.g. an empty vocabulary after stop words
@@ -110,6 +112,9 @@ def fit_topics(
         return TopicResult("skipped_no_clusters", f"no topic found among {n} posts: they do not form clusters of {model.hdbscan_model.min_cluster_size}+ similar posts")
     outliers_before = int((assigned == -1).sum())
     assigned, threshold = reduce_outliers(model, docs, assigned, embeddings, config.outlier_threshold, config.max_outlier_share)
+    assigned, merged = merge_wordless_topics(model, docs, assigned, embeddings, config.min_topic_terms)
+    assigned = renumber_by_size(assigned)
+    n_topics = len(set(assigned.tolist()) - {-1})
     model.update_topics(docs, topics=assigned.tolist(), vectorizer_model=make_vectorizer(), representation_model=_aspects(config, embed_fn))
     set_centroids(model, assigned, embeddings)
     keep_frequent_terms(model, docs, config.min_term_posts or auto_min_term_posts(n), config.top_n_words)
@@ -122,22 +127,51 @@ def fit_topics(
         hierarchy = pd.DataFrame(columns=HIERARCHY_COLUMNS)
         hierarchy.attrs["error"] = type(exc).__name__
     outliers = int((assigned == -1).sum())
-    details = {"outliers_before_reduction": outliers_before, "outliers": outliers, "outlier_threshold_used": round(threshold, 4), "min_topic_size": int(model.hdbscan_model.min_cluster_size)}
+    details = {"merged_wordless_topics": merged, "outliers_before_reduction": outliers_before, "outliers": outliers, "outlier_threshold_used": round(threshold, 4), "min_topic_size": int(model.hdbscan_model.min_cluster_size)}
     message = f"{n_topics} topics, {outliers} outlier posts ({outliers_before} before outlier reduction)"
     return TopicResult("ok", message, topics, assignments, hierarchy, model, details)
 
 
+def merge_wordless_topics(model, docs: list[str], assigned: np.ndarray, embeddings: np.ndarray, min_terms: int) -> tuple[np.ndarray, int]:
+    """A topic whose posts share fewer than min_terms distinct terms (e.g. "thanks!", "following")
+    cannot be read: its posts join the most similar other topic (centroid cosine)."""
+    analyze = model.vectorizer_model.build_analyzer()
+    ids = sorted(set(assigned.tolist()) - {-1})
+    wordless = [t for t in ids if len({w for i in np.flatnonzero(assigned == t) for w in analyze(docs[i])}) < min_terms]
+    keep = [t for t in ids if t not in wordless]
+    if not wordless or not keep:
+        return assigned, 0
+    cents = np.stack([embeddings[assigned == t].mean(axis=0) for t in keep])
+    cents /= np.maximum(np.linalg.norm(cents, axis=1, keepdims=True), 1e-12)
+    out = assigned.copy()
+    for t in wordless:
+        members = np.flatnonzero(assigned == t)
+        out[members] = np.asarray(keep)[(embeddings[members] @ cents.T).argmax(axis=1)]
+    return out, len(wordless)
+
+
+def renumber_by_size(assigned: np.ndarray) -> np.ndarray:
+    """Topic ids 0..k-1 by decreasing size, ties broken by the topic's first post: the same
+    input and settings give the same ids. -1 stays the outlier group."""
+    ids = sorted(set(assigned.tolist()) - {-1}, key=lambda t: (-int((assigned == t).sum()), int(np.argmax(assigned == t))))
+    mapping = {old: new for new, old in enumerate(ids)}
+    return np.asarray([mapping.get(t, -1) for t in assigned.tolist()], dtype=int)
+
+
 def keep_frequent_terms(model, docs: list[str], min_posts: int, top_n: int) -> None:
-    """Drop topic terms found in fewer than min_posts posts (one post's idiosyncrasy is not a
-    topic's vocabulary), keep top_n; applied to the model itself so a saved model carries them."""
+    """Rank terms found in at least min_posts posts first (one post's idiosyncrasy is not a
+    topic's vocabulary), rarer ones after, keep top_n; applied to the model itself so a saved
+    model carries them."""
     from collections import Counter
 
     analyze = model.vectorizer_model.build_analyzer()
     df = Counter(t for d in docs for t in set(analyze(d)))
 
     def keep(pairs):
-        kept = [(w, s) for w, s in pairs if w and df.get(w, 0) >= min_posts][:top_n]
-        return kept or list(pairs)[:top_n]
+        pairs = [(w, s) for w, s in pairs if w]
+        kept = [(w, s) for w, s in pairs if df.get(w, 0) >= min_posts]
+        rare = [(w, s) for w, s in pairs if df.get(w, 0) < min_posts]
+        return (kept + rare)[:top_n]  # frequent terms first; rarer ones only to fill up to top_n
 
     model.topic_representations_ = {t: keep(p) for t, p in model.topic_representations_.items()}
     for aspect, reps in (getattr(model, "topic_aspects_", None) or {}).items():

@@ -102,7 +102,7 @@ def evaluate_defaults(texts, labels, embeddings, seed: Optional[int] = None) -> 
 
 
 def run(gold: Path, label_field: str = "community", text_field: str = "text", backend: str = "minilm", cache_dir: Optional[Path] = None, defaults: bool = True, config=None) -> dict:
-    from insights.embeddings import get_backend
+    from pipelines.embedders import get_backend
     from insights.topics import TopicConfig
     from pipelines.embedding_cache import embed_cached
 
@@ -110,7 +110,7 @@ def run(gold: Path, label_field: str = "community", text_field: str = "text", ba
     texts, labels, skipped = read_corpus(Path(gold), text_field, label_field)
     if not texts:
         raise GoldFormatError(f"{Path(gold).name}: no record has both {text_field!r} and {label_field!r}")
-    identity, embed_fn = get_backend(backend)
+    identity, embed_fn = get_backend(backend, cache_dir)
     started = time.perf_counter()
     embeddings, stats = embed_cached(texts, embed_fn, identity, cache_dir)
     embed_seconds = time.perf_counter() - started

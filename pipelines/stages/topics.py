@@ -13,13 +13,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from insights.embeddings import get_backend
 from insights.topics import TopicConfig, fit_topics
 from insights.topics.assign import apply_model, topic_centroids
 from insights.topics.lineage import map_topics
 from insights.topics.scale import fit_topics_sampled
 from insights.topics.trends import emerging, prevalence
 from pipelines import topic_store
+from pipelines.embedders import get_backend
 from pipelines.embedding_cache import embed_cached, text_key
 from pipelines.parquet_io import read_table
 from pipelines.tables import EMERGING_TOPICS, POST_TOPICS, POSTS, TOPIC_HIERARCHY, TOPIC_LINEAGE, TOPIC_PREVALENCE, TOPICS
@@ -76,7 +76,7 @@ def model_topics(
     posts = read_table(work_dir / work.POSTS_DEID, POSTS).select(["post_key", "text_deid", "community", "period_week", "period_month"])
     keys = posts.column("post_key").to_pylist()
     texts = posts.column("text_deid").to_pylist()
-    identity, embed_fn = get_backend(backend)
+    identity, embed_fn = get_backend(backend, cache_dir)
     embeddings, embed_stats = embed_cached(texts, embed_fn, identity, Path(cache_dir) if cache_dir else None)
     np.save(work_dir / work.EMBEDDINGS, embeddings)
     embed_seconds = time.perf_counter() - started
