@@ -78,9 +78,29 @@ def build_model(n_docs: int, config: TopicConfig, embed_fn: Optional[EmbedFn] = 
 def _aspects(config: TopicConfig, embed_fn: Optional[EmbedFn]):
     if not (config.keybert and embed_fn is not None):
         return None
-    from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+    from bertopic.representation import KeyBERTInspired
 
-    return {ASPECT: [KeyBERTInspired(top_n_words=CANDIDATE_TERMS, nr_repr_docs=3, nr_candidate_words=CANDIDATE_TERMS, random_state=config.seed), MaximalMarginalRelevance(diversity=config.mmr_diversity, top_n_words=CANDIDATE_TERMS)]}
+    return {ASPECT: KeyBERTInspired(top_n_words=CANDIDATE_TERMS, nr_repr_docs=3, nr_candidate_words=CANDIDATE_TERMS, random_state=config.seed)}
+
+
+def diversify_terms(model, assigned: np.ndarray, embeddings: np.ndarray, diversity: float) -> None:
+    """MMR over the KeyBERT-ranked terms against the topic's centroid embedding, reusing the word
+    vectors KeyBERTInspired already computed (BERTopic's MaximalMarginalRelevance would re-embed
+    every topic's words and its joined term string, one call per topic)."""
+    from bertopic.representation._mmr import mmr
+
+    reps = (getattr(model, "topic_aspects_", None) or {}).get(ASPECT)
+    embedder = model.embedding_model
+    if not reps or embedder is None:
+        return
+    for topic_id, pairs in reps.items():
+        words = [w for w, _ in pairs if w]
+        if topic_id == -1 or len(words) < 2:
+            continue
+        centroid = embeddings[assigned == topic_id].mean(axis=0, keepdims=True)
+        chosen = mmr(centroid, embedder.embed(words), words, diversity=diversity, top_n=len(words))
+        score = dict(pairs)
+        reps[topic_id] = [(w, score[w]) for w in chosen]
 
 
 def fit_topics(
@@ -117,6 +137,7 @@ def fit_topics(
     n_topics = len(set(assigned.tolist()) - {-1})
     model.update_topics(docs, topics=assigned.tolist(), vectorizer_model=make_vectorizer(), representation_model=_aspects(config, embed_fn))
     set_centroids(model, assigned, embeddings)
+    diversify_terms(model, assigned, embeddings, config.mmr_diversity)
     keep_frequent_terms(model, docs, config.min_term_posts or auto_min_term_posts(n), config.top_n_words)
     topics = describe(model, assigned, embeddings, texts, config)
     similarity = centroid_similarity(model, embeddings, assigned)
