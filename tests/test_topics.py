@@ -114,3 +114,33 @@ def test_keybert_refinement_with_the_packaged_encoder():
         for term in row.representation[:3]:  # refined terms stay on the topic's words
             assert set(term.split()) <= set(theme)
         assert set(row.label.split(", ")[0].split()) <= set(theme)
+
+
+def test_fit_on_a_sample_then_assign_the_rest_in_chunks():
+    from insights.topics.scale import fit_topics_sampled
+
+    texts, v, labels = corpus(n_per_theme=60)
+    result = fit_topics_sampled(texts, v, TopicConfig(seed=7, min_topic_size=10, keybert=False), sample_size=120, chunk_size=25)
+    assert result.status == "ok" and "sample of 120" in result.message
+    assigned = result.assignments.topic_id.to_numpy()
+    assert len(assigned) == 240 and (assigned >= 0).all()
+    for k in range(len(THEMES)):  # every post of a theme, fitted or assigned, lands in one topic
+        assert len(set(assigned[labels == k])) == 1
+    assert result.topics[result.topics.topic_id >= 0]["size"].sum() == 240
+
+
+def test_eval_topics_command_on_a_toy_corpus(tmp_path, capsys):
+    import json
+
+    from pipelines.cli import main
+
+    texts, _, labels = corpus(n_per_theme=25)
+    gold = tmp_path / "toy.jsonl"
+    gold.write_text("\n".join(json.dumps({"text": t.split(": ", 1)[1], "community": f"c{k}"}) for t, k in zip(texts, labels)) + "\n{}\n")
+    assert main(["eval", "topics", "--gold", str(gold), "--json", "--cache-dir", str(tmp_path / "cache")]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["posts"] == 100 and report["skipped_records"] == 1 and report["labels"] == 4
+    ours = report["ours"]
+    assert ours["status"] == "ok" and ours["outlier_share"] <= 0.10
+    assert ours["nmi"] > 0.8 and ours["diversity"] > 0.5  # four themes with disjoint vocabularies
+    assert "bertopic_defaults" in report and report["bertopic_defaults"]["status"] == "ok"
