@@ -56,12 +56,12 @@ def refit_reason(meta: Optional[dict], policy: str, identity: str, config_finger
         raise ValueError(f"topic_refit must be auto, always or never, not {policy!r}")
     if meta is None:
         return "no saved topic model"
+    if meta.get("embedding_identity") != identity:  # even with "never": vectors of another model cannot be compared
+        return "embedding model changed"
     if policy == "always":
         return "refit requested"
     if policy == "never":
         return None
-    if meta.get("embedding_identity") != identity:
-        return "embedding model changed"
     if meta.get("config_fingerprint") != config_fingerprint:
         return "topic settings changed"
     age = (now - datetime.fromisoformat(meta["created_at"])).total_seconds() / 86400

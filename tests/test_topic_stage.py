@@ -151,7 +151,8 @@ def test_auto_refit_when_the_model_is_old_or_the_encoder_changed():
     assert topic_store.refit_reason(meta, "auto", "enc v1", "f", 30, now) is None
     assert "days old" in topic_store.refit_reason(meta, "auto", "enc v1", "f", 5, now)
     assert topic_store.refit_reason(meta, "auto", "enc v2", "f", 30, now) == "embedding model changed"
-    assert topic_store.refit_reason(meta, "never", "enc v2", "f", 30, now) is None
+    assert topic_store.refit_reason(meta, "never", "enc v1", "f", 5, now) is None
+    assert topic_store.refit_reason(meta, "never", "enc v2", "f", 30, now) == "embedding model changed"
     assert topic_store.refit_reason(None, "never", "enc v1", "f", 30, now) == "no saved topic model"
 
 
@@ -163,3 +164,14 @@ def test_flat_series_is_not_emerging():
     assert len(result) == 3 and not result.emerging.any()
     assert (result.recent_posts == 16).all() and (result.baseline_posts == 48).all()
     assert ((result.rate_ratio - 1.0).abs() < 0.05).all()  # 1 up to the 0.5 continuity correction
+
+
+def test_a_damaged_model_store_means_a_refit_not_a_crash(tmp_path, encoder):
+    models, work_dir = tmp_path / "models", tmp_path / "work"
+    work_dir.mkdir()
+    write_posts(work_dir, ["pump", "chemo", "mobility"])
+    now = datetime(2025, 5, 1, tzinfo=timezone.utc)
+    first = stage.model_topics(work_dir, "run1", CONFIG, model_dir=models, now=now)
+    (models / first["topic_model_id"] / "topic_embeddings.safetensors").write_bytes(b"not a tensor file")
+    second = stage.model_topics(work_dir, "run2", CONFIG, model_dir=models, now=now)
+    assert second["status"] == "ok" and "unreadable" in second["refit_reason"]

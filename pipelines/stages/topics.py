@@ -83,9 +83,14 @@ def model_topics(
 
     saved = topic_store.current(model_dir)
     reason = topic_store.refit_reason(saved, refit, identity, config.fingerprint(), max_age_days, now) if model_dir else "no model store configured"
-    lineage, hierarchy_rows = [], []
+    lineage, hierarchy_rows, store_note = [], [], None
     if reason is None:
-        model = topic_store.load(saved["path"], embed_fn)
+        try:
+            model = topic_store.load(saved["path"], embed_fn)
+        except Exception as exc:  # a damaged store never stops the run: refit instead
+            reason = f"saved topic model unreadable ({type(exc).__name__})"
+            saved = None
+    if reason is None:
         result = apply_model(model, texts, embeddings, config)
         model_id = saved["model_id"]
         hierarchy_rows = saved.get("hierarchy", [])
@@ -100,7 +105,10 @@ def model_topics(
             if saved is not None and saved["model_id"] != model_id:
                 lineage = _lineage(run_id, saved, model_id, result.model, identity, embed_fn)
             meta_topics = [{"topic_id": int(t.topic_id), "label": t.label, "top_terms": list(t.top_terms), "representation": list(t.representation)} for t in result.topics.itertuples(index=False)]
-            topic_store.save(result.model, Path(model_dir), model_id, identity, config, meta_topics, hierarchy_rows, now)
+            try:
+                topic_store.save(result.model, Path(model_dir), model_id, identity, config, meta_topics, hierarchy_rows, now)
+            except OSError as exc:  # topics are still published; the next run refits
+                store_note = f"topic model not saved ({type(exc).__name__})"
 
     topic_rows, assignment_rows, hier, prev_rows, emerging_rows = [], [], [], [], []
     if result.status == "ok":
@@ -135,6 +143,7 @@ def model_topics(
         "posts": len(keys),
         "topic_model_id": model_id if result.status == "ok" else None,
         "refit_reason": reason,  # None: the saved model was applied
+        "store_note": store_note,
         "lineage_rows": len(lineage),
         "emerging": sum(1 for r in emerging_rows if r["emerging"]),
         "embedding": {"backend": backend, **embed_stats},
