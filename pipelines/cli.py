@@ -60,7 +60,7 @@ def _cmd_eval_topics(args: argparse.Namespace) -> int:
 
     try:
         report = run(Path(args.gold), label_field=args.label, text_field=args.text_field, backend=args.backend,
-                     cache_dir=Path(args.cache_dir) if args.cache_dir else None, defaults=not args.no_defaults)
+                     cache_dir=Path(args.cache_dir) if args.cache_dir else None, defaults=not args.no_defaults, holdout=args.holdout)
     except (GoldFormatError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -135,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_topics.add_argument("--text-field", default="text", help="text field (default text; text_deid for a published posts table)")
     eval_topics.add_argument("--backend", default="minilm", help="embedding backend: minilm or static (default minilm)")
     eval_topics.add_argument("--cache-dir", default=".patient-insights-cache", help="embedding cache ('' to disable)")
+    eval_topics.add_argument("--holdout", type=float, default=0.0, help="also fit on the rest and score this fraction of held-out posts assigned by the fitted model")
     eval_topics.add_argument("--no-defaults", action="store_true", help="skip the BERTopic-defaults baseline")
     eval_topics.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_topics.set_defaults(func=_cmd_eval_topics)

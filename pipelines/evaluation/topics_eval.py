@@ -87,6 +87,25 @@ def evaluate_ours(texts, labels, embeddings, embed_fn, config) -> dict:
     return {"status": "ok", **figures}
 
 
+def evaluate_heldout(texts, labels, embeddings, embed_fn, config, fraction: float) -> dict:
+    """Fit on (1 - fraction) of the posts (seeded split), assign the held-out ones with the fitted
+    model exactly as a scheduled run applies a saved model (nearest centroid), score them."""
+    from insights.topics import fit_topics
+    from insights.topics.assign import assign
+    from insights.topics.metrics import agreement
+
+    rng = np.random.default_rng(config.seed)
+    held = np.zeros(len(texts), dtype=bool)
+    held[rng.choice(len(texts), size=int(round(fraction * len(texts))), replace=False)] = True
+    train = np.flatnonzero(~held)
+    result = fit_topics([texts[i] for i in train], embeddings[train], config, embed_fn=embed_fn)
+    if result.status != "ok":
+        return {"status": result.status, "message": result.message}
+    topic, _ = assign(result.model, embeddings[held], config.assign_min_similarity)
+    labels = np.asarray(labels)
+    return {"status": "ok", "fitted_posts": int(len(train)), "heldout_posts": int(held.sum()), **agreement(topic, labels[held])}
+
+
 def evaluate_defaults(texts, labels, embeddings, seed: Optional[int] = None) -> dict:
     from bertopic import BERTopic
 
@@ -101,7 +120,7 @@ def evaluate_defaults(texts, labels, embeddings, seed: Optional[int] = None) -> 
     return {"status": "ok", **_summary(terms, doc_sets, np.asarray(assigned), labels, seconds)}
 
 
-def run(gold: Path, label_field: str = "community", text_field: str = "text", backend: str = "minilm", cache_dir: Optional[Path] = None, defaults: bool = True, config=None) -> dict:
+def run(gold: Path, label_field: str = "community", text_field: str = "text", backend: str = "minilm", cache_dir: Optional[Path] = None, defaults: bool = True, config=None, holdout: float = 0.0) -> dict:
     from pipelines.embedders import get_backend
     from insights.topics import TopicConfig
     from pipelines.embedding_cache import embed_cached
@@ -125,6 +144,8 @@ def run(gold: Path, label_field: str = "community", text_field: str = "text", ba
                       "posts_per_second": round(stats["computed"] / embed_seconds, 1) if stats["computed"] and embed_seconds else None},
         "ours": evaluate_ours(texts, labels, embeddings, embed_fn, config),
     }
+    if holdout:
+        report["ours_heldout"] = evaluate_heldout(texts, labels, embeddings, embed_fn, config, holdout)
     if defaults:
         report["bertopic_defaults"] = evaluate_defaults(texts, labels, embeddings)
     return report
@@ -149,4 +170,8 @@ def format_table(report: dict) -> str:
         lines.append(f"{title:24}" + "".join(cells))
     if "npmi_mean_refined_terms" in report.get("ours", {}):
         lines.append(f"{'NPMI refined terms':24}{report['ours']['npmi_mean_refined_terms']:>20.3f}")
+    held = report.get("ours_heldout")
+    if held and held.get("status") == "ok":
+        lines.append(f"held-out ({held['heldout_posts']} posts assigned by a model fitted on {held['fitted_posts']}): "
+                     f"NMI {held['nmi']:.3f}, ARI {held['ari']:.3f}, outlier share {held['outlier_share']:.3f}")
     return "\n".join(lines)
