@@ -1,12 +1,12 @@
 """Adapter so BERTopic's representation models can embed words with our own encoder."""
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Sequence
 
 import numpy as np
 from bertopic.backend import BaseEmbedder
 
-EmbedFn = Callable[[Sequence[str]], np.ndarray]
+from .config import EmbedFn
 
 
 class FunctionEmbedder(BaseEmbedder):

@@ -7,8 +7,11 @@ import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Callable, Optional, Sequence
 
+import numpy as np
+
+EmbedFn = Callable[[Sequence[str]], np.ndarray]  # texts -> (n, d) L2-normalised float32
 PLACEHOLDER = re.compile(r"<[A-Z_]+(?:_\d+)?>")
 TOKEN_PATTERN = r"(?u)\b[a-zA-Z][a-zA-Z0-9'-]+\b"
 

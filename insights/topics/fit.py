@@ -7,8 +7,15 @@ from typing import Optional, Sequence
 import numpy as np
 import pandas as pd
 
-from .backend import EmbedFn, FunctionEmbedder
-from .config import TopicConfig, auto_min_samples, auto_min_term_posts, auto_min_topic_size, make_vectorizer, text_for_terms
+from .config import (
+    EmbedFn,
+    TopicConfig,
+    auto_min_samples,
+    auto_min_term_posts,
+    auto_min_topic_size,
+    make_vectorizer,
+    text_for_terms,
+)
 from .hierarchy import COLUMNS as HIERARCHY_COLUMNS
 from .hierarchy import hierarchy_rows
 from .outliers import reduce_outliers
@@ -48,6 +55,8 @@ def build_model(n_docs: int, config: TopicConfig, embed_fn: Optional[EmbedFn] = 
     from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from umap import UMAP
+
+    from .backend import FunctionEmbedder
 
     min_size = config.min_topic_size or auto_min_topic_size(n_docs)
     umap_model = UMAP(

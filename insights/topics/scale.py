@@ -13,8 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .assign import assign
-from .backend import EmbedFn
-from .config import TopicConfig
+from .config import EmbedFn, TopicConfig
 from .fit import TopicResult, describe, fit_topics
 
 

@@ -121,8 +121,8 @@ def evaluate_defaults(texts, labels, embeddings, seed: Optional[int] = None) -> 
 
 
 def run(gold: Path, label_field: str = "community", text_field: str = "text", backend: str = "minilm", cache_dir: Optional[Path] = None, defaults: bool = True, config=None, holdout: float = 0.0) -> dict:
-    from pipelines.embedders import get_backend
     from insights.topics import TopicConfig
+    from pipelines.embedders import get_backend
     from pipelines.embedding_cache import embed_cached
 
     config = config or TopicConfig()

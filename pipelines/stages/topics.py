@@ -22,7 +22,15 @@ from pipelines import topic_store
 from pipelines.embedders import get_backend
 from pipelines.embedding_cache import embed_cached, text_key
 from pipelines.parquet_io import read_table
-from pipelines.tables import EMERGING_TOPICS, POST_TOPICS, POSTS, TOPIC_HIERARCHY, TOPIC_LINEAGE, TOPIC_PREVALENCE, TOPICS
+from pipelines.tables import (
+    EMERGING_TOPICS,
+    POST_TOPICS,
+    POSTS,
+    TOPIC_HIERARCHY,
+    TOPIC_LINEAGE,
+    TOPIC_PREVALENCE,
+    TOPICS,
+)
 
 from . import work
 
