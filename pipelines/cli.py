@@ -21,6 +21,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
             key_secret_block=args.key_secret_block,
             topic_seed=args.seed,
             max_body_chars=args.max_body_chars,
+            topic_model_dir=args.topic_model_dir,
+            topic_refit=args.topic_refit,
+            topic_max_age_days=args.topic_max_age_days,
+            embedding_cache_dir=args.embedding_cache_dir or None,
+            embedding_backend=args.embedding_backend,
+            topic_fit_sample_size=args.topic_fit_sample_size,
         )
     except MissingKeyError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -61,6 +67,19 @@ def _cmd_eval_needs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_eval_topics(args: argparse.Namespace) -> int:
+    from pipelines.evaluation.topics_eval import GoldFormatError, format_table, run
+
+    try:
+        report = run(Path(args.gold), label_field=args.label, text_field=args.text_field, backend=args.backend,
+                     cache_dir=Path(args.cache_dir) if args.cache_dir else None, defaults=not args.no_defaults, holdout=args.holdout)
+    except (GoldFormatError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
 def _cmd_eval_entities(args: argparse.Namespace) -> int:
     from pipelines.evaluation.entities_eval import GoldFormatError, format_table, run
 
@@ -82,6 +101,14 @@ def _cmd_eval_assertions(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(report, indent=2) if args.json else format_table(report))
+    return 0
+
+
+def _cmd_build_fast_embedder(args: argparse.Namespace) -> int:
+    from pipelines.embedders import build_fast_embedder
+
+    path = build_fast_embedder(Path(args.cache_dir), force=args.force)
+    print(f"static embedder at {path}", file=sys.stderr)
     return 0
 
 
@@ -113,6 +140,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--key-secret-block", help="Prefect Secret block holding the pseudonymisation key")
     run.add_argument("--seed", type=int, default=42, help="topic-model seed (default 42)")
     run.add_argument("--max-body-chars", type=int, default=100_000, help="longer posts are quarantined (default 100000)")
+    run.add_argument("--topic-model-dir", help="topic-model store kept between runs, outside --out (default: none, fit every run)")
+    run.add_argument("--topic-refit", default="auto", choices=["auto", "always", "never"], help="refit the saved topic model (default auto)")
+    run.add_argument("--topic-max-age-days", type=float, default=30, help="auto refits a saved model older than this (default 30)")
+    run.add_argument("--embedding-cache-dir", default=".patient-insights-cache", help="embeddings kept across runs ('' to disable)")
+    run.add_argument("--embedding-backend", default="minilm", choices=["minilm", "static"], help="sentence encoder (default minilm)")
+    run.add_argument("--topic-fit-sample-size", type=int, help="fit topics on this many posts, assign the rest by nearest centroid")
     run.set_defaults(func=_cmd_run)
 
     deid = sub.add_parser("deid", help="de-identify a JSONL file of {id, text} records")
@@ -149,6 +182,22 @@ def build_parser() -> argparse.ArgumentParser:
     eval_as.add_argument("--gold", default="data/gold/assertions.jsonl")
     eval_as.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_as.set_defaults(func=_cmd_eval_assertions)
+
+    eval_topics = eval_sub.add_parser("topics", help="topic quality on a labelled JSONL/Parquet corpus, beside BERTopic's defaults (docs/topics.md)")
+    eval_topics.add_argument("--gold", required=True, help="JSONL of objects (or a Parquet table) with a text field and a label field")
+    eval_topics.add_argument("--label", default="community", help="label field to compare topics with (default community)")
+    eval_topics.add_argument("--text-field", default="text", help="text field (default text; text_deid for a published posts table)")
+    eval_topics.add_argument("--backend", default="minilm", help="embedding backend: minilm or static (default minilm)")
+    eval_topics.add_argument("--cache-dir", default=".patient-insights-cache", help="embedding cache ('' to disable)")
+    eval_topics.add_argument("--holdout", type=float, default=0.0, help="also fit on the rest and score this fraction of held-out posts assigned by the fitted model")
+    eval_topics.add_argument("--no-defaults", action="store_true", help="skip the BERTopic-defaults baseline")
+    eval_topics.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_topics.set_defaults(func=_cmd_eval_topics)
+
+    fast = sub.add_parser("build-fast-embedder", help="distil the static (fast) embedding backend from the packaged MiniLM, offline")
+    fast.add_argument("--cache-dir", default=".patient-insights-cache", help="where it is stored (default .patient-insights-cache)")
+    fast.add_argument("--force", action="store_true", help="rebuild even if present")
+    fast.set_defaults(func=_cmd_build_fast_embedder)
 
     docs = sub.add_parser("docs", help="regenerate the data dictionary of the published tables")
     docs.add_argument("--output", default="docs/data_dictionary.md")

@@ -42,10 +42,17 @@ def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block
 
 
 @task(name="topics", **TASK_OPTIONS)
-def topics_task(work_dir: str, run_id: str, seed: int) -> dict:
+def topics_task(work_dir: str, run_id: str, seed: int, topic_options: Optional[dict] = None) -> dict:
     from insights.topics import TopicConfig
 
-    summary = model_topics(Path(work_dir), run_id, TopicConfig(seed=seed))
+    o = topic_options or {}
+    summary = model_topics(
+        Path(work_dir), run_id, TopicConfig(seed=seed),
+        model_dir=Path(o["topic_model_dir"]) if o.get("topic_model_dir") else None,
+        refit=o.get("topic_refit", "auto"), max_age_days=o.get("topic_max_age_days", 30),
+        cache_dir=Path(o["embedding_cache_dir"]) if o.get("embedding_cache_dir") else None,
+        backend=o.get("embedding_backend", "minilm"), fit_sample_size=o.get("topic_fit_sample_size"),
+    )
     get_run_logger().info("topics: %s (%s)", summary["status"], summary["message"])
     return summary
 
@@ -78,6 +85,12 @@ def patient_insights(
     key_secret_block: str | None = None,
     topic_seed: int = 42,
     max_body_chars: int = 100_000,
+    topic_model_dir: Optional[str] = None,
+    topic_refit: str = "auto",
+    topic_max_age_days: float = 30,
+    embedding_cache_dir: Optional[str] = None,
+    embedding_backend: str = "minilm",
+    topic_fit_sample_size: Optional[int] = None,
 ) -> dict:
     """Ingest forum exports, de-identify, model topics and unmet needs, publish Parquet.
 
@@ -85,6 +98,11 @@ def patient_insights(
     ``demo_key``: use the public demo pseudonymisation key (demos only).
     ``key_secret_block``: name of a Prefect Secret block holding the key; otherwise the
     ``PATIENT_INSIGHTS_PSEUDONYM_KEY`` environment variable is used.
+    ``topic_model_dir``: topic-model store kept between runs (outside ``out_dir``); none: fit every run.
+    ``topic_refit``: auto (refit when no model, older than ``topic_max_age_days``, or another
+    embedding model / settings), always or never. ``embedding_cache_dir``: embeddings kept across
+    runs. ``embedding_backend``: minilm or static. ``topic_fit_sample_size``: fit on that many
+    posts and assign the rest by nearest centroid. See docs/topics.md.
     """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
@@ -98,6 +116,12 @@ def patient_insights(
         "topic_seed": topic_seed,
         "max_body_chars": max_body_chars,
         "demo_key": demo_key,
+        "topic_model_dir": topic_model_dir,
+        "topic_refit": topic_refit,
+        "topic_max_age_days": topic_max_age_days,
+        "embedding_cache_dir": embedding_cache_dir,
+        "embedding_backend": embedding_backend,
+        "topic_fit_sample_size": topic_fit_sample_size,
         "key_secret_block": key_secret_block,
     }
     logger.info("run %s: %d source file(s), key from %s", run_id, len(specs), key_origin)
@@ -105,7 +129,8 @@ def patient_insights(
     try:
         ingest_summary = ingest_task([vars(s) for s in specs], str(work_dir), run_id, max_body_chars)
         deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block)
-        topic_summary = topics_task(str(work_dir), run_id, topic_seed)
+        topic_options = {k: parameters[k] for k in ("topic_model_dir", "topic_refit", "topic_max_age_days", "embedding_cache_dir", "embedding_backend", "topic_fit_sample_size")}
+        topic_summary = topics_task(str(work_dir), run_id, topic_seed, topic_options)
         extract_summary = extract_task(str(work_dir), run_id)
         timings = {
             "ingest": ingest_summary["seconds"],

@@ -39,14 +39,16 @@ POSTS = _schema(
 )
 
 TOPICS = _schema(
-    "Topics found by BERTopic in this run; topic -1 gathers outlier posts.",
+    "Topics of the run's topic model (fitted this run or a saved model applied to it, see topic_model_id); topic -1 gathers outlier posts.",
     RUN_ID,
-    _f("topic_id", pa.int32(), "Topic number within the run; -1 is the outlier group.", False),
-    _f("label", pa.string(), "Short label: the three top terms joined by ' / '.", False),
-    _f("top_terms", pa.list_(pa.string()), "Top terms by c-TF-IDF (unigrams and bigrams), best first.", False),
-    _f("size", pa.int32(), "Number of posts assigned to the topic.", False),
-    _f("representative_post_keys", pa.list_(pa.string()), "Posts closest to the topic's centroid (up to 3).", False),
+    _f("topic_id", pa.int32(), "Topic number within the topic model (stable while the same model is applied); -1 is the outlier group.", False),
+    _f("label", pa.string(), "Short readable label: up to three refined terms (KeyBERT-inspired + MMR), joined by ', '.", False),
+    _f("top_terms", pa.list_(pa.string()), "Top terms by c-TF-IDF (unigrams and bigrams, domain stop words removed), best first.", False),
+    _f("size", pa.int32(), "Number of posts of this run assigned to the topic.", False),
+    _f("representative_post_keys", pa.list_(pa.string()), "Up to 3 posts of this run near the topic's centroid, picked by maximal marginal relevance (typical yet different from each other).", False),
     _f("representative_quotes", pa.list_(pa.string()), "De-identified text of those posts, cut to 300 characters.", False),
+    _f("representation", pa.list_(pa.string()), "Top terms refined by KeyBERT-inspired re-ranking and MMR diversity (the c-TF-IDF terms when no refinement ran)."),
+    _f("topic_model_id", pa.string(), "Id of the topic model (in the model store) whose topics these are."),
 )
 
 POST_TOPICS = _schema(
@@ -54,7 +56,65 @@ POST_TOPICS = _schema(
     RUN_ID,
     POST_KEY,
     _f("topic_id", pa.int32(), "Assigned topic (-1: outlier).", False),
-    _f("probability", pa.float32(), "BERTopic's assignment strength for the post (1.0 when not computed)."),
+    _f("probability", pa.float32(), "Cosine similarity of the post to its topic's centroid embedding (null for outliers)."),
+)
+
+TOPIC_MODEL_ID = _f("topic_model_id", pa.string(), "Id of the topic model in the model store.", False)
+
+TOPIC_HIERARCHY = _schema(
+    "Topic hierarchy (BERTopic hierarchical_topics, Ward linkage of c-TF-IDF vectors): one row per merge of two nodes; leaves are topic ids, merge nodes are numbered above the largest topic id, the last merge is the root.",
+    RUN_ID,
+    TOPIC_MODEL_ID,
+    _f("parent_id", pa.int32(), "Node created by the merge.", False),
+    _f("parent_label", pa.string(), "Top terms of the merged node (c-TF-IDF), joined by '_'.", False),
+    _f("child_ids", pa.list_(pa.int32()), "The two nodes merged (topic ids or earlier parent ids).", False),
+    _f("topic_ids", pa.list_(pa.int32()), "All topic ids under this node.", False),
+    _f("distance", pa.float64(), "Linkage distance of the merge (larger: less similar).", False),
+)
+
+TOPIC_LINEAGE = _schema(
+    "How the topics of a refitted model relate to the previous model's (centroid cosine similarity, Hungarian one-to-one matching, threshold 0.7; docs/topics.md). Rows only in runs that refitted a model over an older one.",
+    RUN_ID,
+    _f("old_model_id", pa.string(), "Previous topic model.", False),
+    _f("old_topic_id", pa.int32(), "Topic of the previous model; null for a new topic."),
+    _f("new_model_id", pa.string(), "Refitted topic model.", False),
+    _f("new_topic_id", pa.int32(), "Topic of the refitted model; null for a retired topic."),
+    _f("similarity", pa.float64(), "Cosine similarity of the two topics' centroid embeddings (best match for new/retired rows)."),
+    _f("relation", pa.string(), "continued (one-to-one match), split_from, merged_into, new or retired.", False),
+)
+
+TOPIC_PREVALENCE = _schema(
+    "Posts per topic by community and period (ISO week and month); community '(all communities)' is every community together. For each community and period the rows (outlier group -1 included) add up to total_posts.",
+    RUN_ID,
+    TOPIC_MODEL_ID,
+    _f("topic_id", pa.int32(), "Topic (-1: outliers).", False),
+    _f("community", pa.string(), "Community, or '(all communities)'.", False),
+    _f("period_type", pa.string(), "week or month.", False),
+    _f("period", pa.string(), "Monday of the ISO week (YYYY-MM-DD) or the month (YYYY-MM), UTC.", False),
+    _f("posts", pa.int64(), "Posts of the topic in that community and period.", False),
+    _f("total_posts", pa.int64(), "All posts in that community and period.", False),
+    _f("share", pa.float64(), "posts / total_posts.", False),
+)
+
+EMERGING_TOPICS = _schema(
+    "Per topic: posts in the recent window (last 4 ISO weeks of the data) against the baseline window (the 12 weeks before), with an exact conditional binomial test of growth in the topic's share (one-sided; flagged when p < alpha / number of topics, rate ratio >= min_ratio and >= 5 recent posts).",
+    RUN_ID,
+    TOPIC_MODEL_ID,
+    _f("topic_id", pa.int32(), "Topic.", False),
+    _f("recent_start", pa.date32(), "First week (Monday) of the recent window.", False),
+    _f("recent_end", pa.date32(), "Last week (Monday) of the recent window: the latest week in the run's posts.", False),
+    _f("baseline_start", pa.date32(), "First week (Monday) of the baseline window.", False),
+    _f("baseline_end", pa.date32(), "Last week (Monday) of the baseline window.", False),
+    _f("recent_posts", pa.int64(), "Posts of the topic in the recent window.", False),
+    _f("baseline_posts", pa.int64(), "Posts of the topic in the baseline window.", False),
+    _f("recent_total", pa.int64(), "All posts in the recent window.", False),
+    _f("baseline_total", pa.int64(), "All posts in the baseline window.", False),
+    _f("rate_ratio", pa.float64(), "((recent_posts+0.5)/recent_total) / ((baseline_posts+0.5)/baseline_total); null when a window is empty."),
+    _f("p_value", pa.float64(), "One-sided p-value: recent_posts ~ Binomial(recent_posts+baseline_posts, recent_total/(recent_total+baseline_total)) under no growth; null when a window is empty."),
+    _f("test", pa.string(), "Name of the test.", False),
+    _f("alpha", pa.float64(), "Family-wise significance level (divided by the number of topics).", False),
+    _f("min_ratio", pa.float64(), "Minimum rate ratio to flag.", False),
+    _f("emerging", pa.bool_(), "True when the topic is flagged as emerging.", False),
 )
 
 UNMET_NEEDS = _schema(
@@ -206,6 +266,10 @@ TABLES: dict[str, pa.Schema] = {
     "posts": POSTS,
     "topics": TOPICS,
     "post_topics": POST_TOPICS,
+    "topic_hierarchy": TOPIC_HIERARCHY,
+    "topic_lineage": TOPIC_LINEAGE,
+    "topic_prevalence": TOPIC_PREVALENCE,
+    "emerging_topics": EMERGING_TOPICS,
     "unmet_needs": UNMET_NEEDS,
     "author_roles": AUTHOR_ROLES,
     "entity_mentions": ENTITY_MENTIONS,

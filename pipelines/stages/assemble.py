@@ -12,11 +12,15 @@ from pipelines.leakcheck import LeakChecker
 from pipelines.parquet_io import read_table
 from pipelines.publish import publish_tables
 from pipelines.tables import (
+    EMERGING_TOPICS,
     POST_TOPICS,
     POSTS,
     RECORD_OUTCOMES,
     RUN_MANIFEST,
     TABLES,
+    TOPIC_HIERARCHY,
+    TOPIC_LINEAGE,
+    TOPIC_PREVALENCE,
     TOPICS,
 )
 
@@ -98,6 +102,10 @@ def assemble_and_publish(
         "posts": posts,
         "topics": read_table(work_dir / work.TOPICS, TOPICS),
         "post_topics": read_table(work_dir / work.POST_TOPICS, POST_TOPICS),
+        "topic_hierarchy": read_table(work_dir / work.TOPIC_HIERARCHY, TOPIC_HIERARCHY),
+        "topic_lineage": read_table(work_dir / work.TOPIC_LINEAGE, TOPIC_LINEAGE),
+        "topic_prevalence": read_table(work_dir / work.TOPIC_PREVALENCE, TOPIC_PREVALENCE),
+        "emerging_topics": read_table(work_dir / work.EMERGING_TOPICS, EMERGING_TOPICS),
         "record_outcomes": outcomes,
         "run_manifest": pa.Table.from_pylist([manifest], schema=RUN_MANIFEST),
     }

@@ -18,6 +18,10 @@ POSTS_DEID = "posts_deid.parquet"
 EMBEDDINGS = "embeddings.npy"
 TOPICS = "topics.parquet"
 POST_TOPICS = "post_topics.parquet"
+TOPIC_HIERARCHY = "topic_hierarchy.parquet"
+TOPIC_LINEAGE = "topic_lineage.parquet"
+TOPIC_PREVALENCE = "topic_prevalence.parquet"
+EMERGING_TOPICS = "emerging_topics.parquet"
 
 
 def make_work_dir() -> Path:
