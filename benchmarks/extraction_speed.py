@@ -4,8 +4,9 @@
 
 De-identification pass: ``Deidentifier().deidentify_batch`` on the raw texts. Extraction pass:
 the whole extraction layer on the de-identified output, as the stage runs it: one
-``nlp.pipe`` parse per post (tokenizer, POS-free lemmatizer, sentencizer) + entities, assertion, treatment
-experiences and events, adverse-event candidates. Models and lexicons are loaded and warmed
+``nlp.pipe`` parse per post (tokenizer, POS-free lemmatizer, sentencizer) + every extractor of
+the extract stage: entities, assertion, treatment experiences and events, adverse-event
+candidates, unmet needs and speaker role (rows built as the stage builds them). Models and lexicons are loaded and warmed
 up before timing. Prints ms/post for each and the ratio (target: extraction <= 50% of deid).
 Default posts: MedRed dev (real Reddit posts) when ../shared/eval is present, else the
 embedded sample's gold texts.
@@ -41,23 +42,25 @@ def main(argv: list[str] | None = None) -> dict:
 
     from deid.engine import Deidentifier
     from deid.offline import configure_offline
-    from insights.extraction.adverse_events import adverse_event_candidates
-    from insights.extraction.analysis import MedicalExtractor
+    from insights.nlp import load_extraction_pipeline
+    from pipelines.stages.extract import MedicalRows, PostContext
+    from pipelines.stages.needs import NeedRows, SpeakerRoles
 
     configure_offline()
     texts = load_texts(args.gold, args.limit)
     deidentifier = Deidentifier()
-    extractor = MedicalExtractor()
-    nlp = extractor.nlp
+    nlp = load_extraction_pipeline()
+    roles = SpeakerRoles(nlp)
+    extractors = [MedicalRows(nlp), NeedRows(nlp), roles]
 
     def deid_pass(batch: list[str]) -> list[str]:
         return [r.text for r in deidentifier.deidentify_batch(batch)]
 
     def extract_pass(batch: list[str]) -> int:
         n = 0
-        for doc in nlp.pipe(batch, batch_size=64):
-            a = extractor(doc)
-            n += len(a.mentions) + len(adverse_event_candidates(doc, a.experiences, True))
+        for i, doc in enumerate(nlp.pipe(batch, batch_size=64)):
+            post = PostContext(f"p{i}", "t", "c", "2024-01", "a", None, None, roles(doc))
+            n += sum(len(rows) for x in extractors for rows in x.rows(doc, post).values())
         return n
 
     deid_pass(texts[:32])
