@@ -46,6 +46,9 @@ NOTES = [
     "- `presidio_synth_v2` writes whole addresses (street, city, state, country, ZIP) as one STREET_ADDRESS "
     "span and labels countries and states GPE; ours keeps states and countries by design (Safe Harbor), "
     "hence the “strict places” rows.",
+    "- **`wnut17_train` is not a measure of ours**: the packaged forum NER model (`deid/forum_ner.py`) was "
+    "trained on it, so its PERSON/LOCATION recall there is inflated. `wnut17_dev` was never trained on nor "
+    "used to choose a checkpoint (a 10% split of train was).",
     "- Our system runs without a member list here; in the pipeline the export's usernames and display names "
     "are redacted wherever they appear.",
     "- docs/s: one process on the machine named above; the sets differ in document length (chars/s is in the JSON).",
