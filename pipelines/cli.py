@@ -43,65 +43,42 @@ def _cmd_deid(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_eval_deid(args: argparse.Namespace) -> int:
-    from pipelines.evaluation.deid_eval import GoldFormatError, format_table, run
+def _evaluate(module: str, args: argparse.Namespace, **options) -> int:
+    """Run ``pipelines.evaluation.<module>.run(gold, **options)``; print a table, or JSON with --json.
+    A malformed gold file or a missing one is an error message and exit status 2, never a traceback."""
+    import importlib
 
+    evaluation = importlib.import_module(f"pipelines.evaluation.{module}")
     try:
-        report = run(Path(args.gold), baseline=args.baseline, strict_places=args.strict_places, limit=args.limit)
-    except (GoldFormatError, OSError) as exc:
+        report = evaluation.run(Path(args.gold), **options)
+    except (evaluation.GoldFormatError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(report, indent=2) if args.json else format_table(report))
+    print(json.dumps(report, indent=2) if args.json else evaluation.format_table(report))
     return 0
+
+
+def _cmd_eval_deid(args: argparse.Namespace) -> int:
+    return _evaluate("deid_eval", args, baseline=args.baseline, strict_places=args.strict_places, limit=args.limit)
 
 
 def _cmd_eval_needs(args: argparse.Namespace) -> int:
-    from pipelines.evaluation.needs_eval import GoldFormatError, format_table, run
-
-    try:
-        report = run(Path(args.gold), split=args.split, errors=args.errors)
-    except (GoldFormatError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(report, indent=2) if args.json else format_table(report))
-    return 0
+    return _evaluate("needs_eval", args, split=args.split, errors=args.errors)
 
 
 def _cmd_eval_topics(args: argparse.Namespace) -> int:
-    from pipelines.evaluation.topics_eval import GoldFormatError, format_table, run
-
-    try:
-        report = run(Path(args.gold), label_field=args.label, text_field=args.text_field, backend=args.backend,
-                     cache_dir=Path(args.cache_dir) if args.cache_dir else None, defaults=not args.no_defaults, holdout=args.holdout)
-    except (GoldFormatError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(report, indent=2) if args.json else format_table(report))
-    return 0
+    return _evaluate(
+        "topics_eval", args, label_field=args.label, text_field=args.text_field, backend=args.backend,
+        cache_dir=Path(args.cache_dir) if args.cache_dir else None, defaults=not args.no_defaults, holdout=args.holdout,
+    )
 
 
 def _cmd_eval_entities(args: argparse.Namespace) -> int:
-    from pipelines.evaluation.entities_eval import GoldFormatError, format_table, run
-
-    try:
-        report = run(Path(args.gold), limit=args.limit)
-    except (GoldFormatError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(report, indent=2) if args.json else format_table(report))
-    return 0
+    return _evaluate("entities_eval", args, limit=args.limit)
 
 
 def _cmd_eval_assertions(args: argparse.Namespace) -> int:
-    from pipelines.evaluation.assertion_eval import GoldFormatError, format_table, run
-
-    try:
-        report = run(Path(args.gold))
-    except (GoldFormatError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(report, indent=2) if args.json else format_table(report))
-    return 0
+    return _evaluate("assertion_eval", args)
 
 
 def _cmd_build_fast_embedder(args: argparse.Namespace) -> int:
