@@ -17,6 +17,7 @@ from deid.recognizers.full_name import FullNameRecognizer
 from deid.recognizers.name_list import NameListRecognizer
 from deid.recognizers.self_introduction import SelfIntroductionRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
+from deid.recognizers.identifier_number import IdentifierNumberRecognizer
 from deid.recognizers.member_names import MemberNameRecognizer
 from deid.recognizers.phone import WrittenPhoneRecognizer
 from deid.recognizers.street_address import StreetAddressRecognizer
@@ -31,6 +32,17 @@ def found(recognizer, text: str, min_score: float = 0.35) -> list[str]:
 
 
 CASES = {
+    IdentifierNumberRecognizer: [
+        ("MRN 00483921 on the wristband", ["00483921"]),
+        ("my member ID XJH4458812 please", ["XJH4458812"]),
+        ("policy # 4417-22-981", ["4417-22-981"]),
+        ("My card 4131034282458809939 is expiring", ["4131034282458809939"]),
+        ("the pump's serial number SN-88213A", ["SN-88213A"]),
+        ("license plate 7ABC123", ["7ABC123"]),
+        ("my card was declined 3 times", []),
+        ("member since 2019", []),
+        ("my A1C is 7.2", []),
+    ],
     SelfIntroductionRecognizer: [
         ("My name is Rubija", ["Rubija"]),
         ("my name is patricia desrosiers and I have MS", ["patricia desrosiers"]),
@@ -101,6 +113,8 @@ CASES = {
         ("he is 71 yo", ["71"]),
         ("I'm 3 weeks into treatment", []),
         ("I'm 5 days post op", []),
+        ("My father retired at the age of 61", ["61"]),
+        ("I'll turn 47 on Sunday", ["47"]),
     ],
     ForumHandleRecognizer: [
         ("@sunflower_jen82 thank you!", ["@sunflower_jen82"]),

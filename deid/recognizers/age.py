@@ -18,8 +18,8 @@ class AgeRecognizer(RuleRecognizer):
         Rule("n_yo", r"\b(?P<phi>\d{1,3})\s?(?:yo|y/o|y\.o\.)(?!\w)", 0.8, re.IGNORECASE),
         Rule(
             "i_am_n",
-            r"\b(?:i'm|i’m|im|i am|he's|she's|he is|she is|turned|turning|just turned|aged?|at age|"
-            r"diagnosed at|dx'?d at|dx at|when i was|since i was)\s+(?P<phi>\d{1,3})\b" + _NOT_UNITS,
+            r"\b(?:i'm|i’m|im|i am|he's|she's|he is|she is|turned|turning|just turned|aged?|at age|at the age of|"
+            r"(?:i'll|i will|he'll|she'll|will|to) turn|diagnosed at|dx'?d at|dx at|when (?:i|he|she) was|since (?:i|he|she) was)\s+(?P<phi>\d{1,3})\b" + _NOT_UNITS,
             0.75,
             re.IGNORECASE,
         ),

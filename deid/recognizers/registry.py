@@ -9,6 +9,7 @@ from .first_name_context import FirstNameContextRecognizer
 from .forum_handle import ForumHandleRecognizer
 from .full_name import FullNameRecognizer
 from .greeting_name import GreetingNameRecognizer
+from .identifier_number import IdentifierNumberRecognizer
 from .name_list import NameListRecognizer
 from .obfuscated_email import ObfuscatedEmailRecognizer
 from .phone import WrittenPhoneRecognizer
@@ -27,6 +28,7 @@ CUSTOM_RECOGNIZERS = (
     ForumHandleRecognizer,
     FullNameRecognizer,
     GreetingNameRecognizer,
+    IdentifierNumberRecognizer,
     NameListRecognizer,
     ObfuscatedEmailRecognizer,
     SelfIntroductionRecognizer,

@@ -1,0 +1,31 @@
+"""Record, member, policy, account, card, device, licence and vehicle numbers (Safe Harbor
+identifiers 8-16), taken when a word says what the number is: "MRN 00483921", "member ID
+XJH4458812", "policy # 4417-22-981", "my card 2623322164608847", "serial number SN-88213A",
+"plate 7ABC123", "VIN 1HGCM82633A004352". A bare number is not taken (doses, lab values)."""
+import re
+
+from .base import Rule, RuleRecognizer
+
+_CUE = (
+    r"(?i:medical record(?:\s+number)?|mrn|chart number|patient (?:id|number)|member(?:ship)?(?:\s+id)?|subscriber(?:\s+id)?|"
+    r"policy|group(?:\s+number)|health plan(?:\s+id)?|insurance(?:\s+id)?|claim|case|account|acct|"
+    r"(?:credit |debit )?card|cc|serial(?:\s+number)?|s/n|sn|device(?:\s+id)?|lot|"
+    r"licen[cs]e(?:\s+number)?|driver'?s licen[cs]e|dl|license plate|plate|registration|vin|passport)"
+)
+_SEP = r"(?:\s*(?i:number|no\.?|num|id|#|:)){0,3}\s*(?i:is|was)?\s*[:#]?\s*"
+_VALUE = r"(?P<phi>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|[- ](?=[A-Z0-9])){4,22}[A-Z0-9])"
+
+
+class IdentifierNumberRecognizer(RuleRecognizer):
+    ENTITY = "ID_NUMBER"
+    RULES = (
+        Rule("after_cue", r"\b" + _CUE + _SEP + _VALUE + r"\b", 0.7),
+        Rule("vin", r"\b(?P<phi>[A-HJ-NPR-Z0-9]{17})\b", 0.3),  # with "VIN" nearby (context) it counts
+    )
+    CONTEXT = ("vin", "vehicle", "car")
+
+    def accept(self, value: str, rule: Rule) -> bool:
+        digits = sum(c.isdigit() for c in value)
+        if rule.name == "vin":
+            return digits >= 5 and any(c.isalpha() for c in value)
+        return digits >= 4 and not re.fullmatch(r"(?:19|20)\d\d", value) and not re.search(r"\s\d{1,2}$", value)
