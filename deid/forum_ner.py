@@ -16,8 +16,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
-from spacy.util import minibatch
+from spacy.tokens import Doc, Span
 
 SPANS_KEY = "forum_ner"
 MODEL_DIR = "forum_ner"
@@ -33,33 +32,36 @@ def _load_model() -> Language:
 
 
 class ForumNer:
+    """Runs before the main ``ner`` on a doc with no entities yet; moves its own predictions to
+    ``doc.spans`` and leaves the entity annotation unset, so the main model then predicts freely
+    (spaCy's NER keeps preset entities). Entities are read through ``Doc.to_array``, not the
+    ``doc.ents`` getter, which walks every token in Python and cost ~15% of a de-identification pass."""
+
     def __init__(self, nlp: Language) -> None:
         self.ner = _load_model().get_pipe("ner")
         for label in self.ner.labels:
             nlp.vocab.strings.add(label)
+        self._iob = ("ENT_IOB", "ENT_TYPE")
 
-    def _move(self, doc: Doc, kept) -> Doc:
-        doc.spans[SPANS_KEY] = list(doc.ents)
-        doc.ents = kept
+    def _move(self, doc: Doc) -> Doc:
+        arr = doc.to_array(self._iob)
+        starts = (arr[:, 0] == 3).nonzero()[0]  # 3 = B(egin)
+        spans = []
+        for start in starts.tolist():
+            end = start + 1
+            while end < len(doc) and arr[end, 0] == 1:  # 1 = I(nside)
+                end += 1
+            spans.append(Span(doc, start, end, label=int(arr[start, 1])))
+        doc.spans[SPANS_KEY] = spans
+        doc.set_ents([], default="missing")
         return doc
 
-    @staticmethod
-    def _clear(doc: Doc):
-        """Set the main model's entities aside: spaCy's NER keeps preset entities, and this
-        model must judge every token afresh."""
-        kept = doc.ents
-        doc.ents = []
-        return kept
-
     def __call__(self, doc: Doc) -> Doc:
-        kept = self._clear(doc)
-        return self._move(self.ner(doc), kept)
+        return self._move(self.ner(doc))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for batch in minibatch(docs, batch_size):
-            kept = [self._clear(doc) for doc in batch]
-            for doc, ents in zip(self.ner.pipe(batch, batch_size=batch_size), kept):
-                yield self._move(doc, ents)
+        for doc in self.ner.pipe(docs, batch_size=batch_size):
+            yield self._move(doc)
 
 
 @Language.factory("forum_ner")

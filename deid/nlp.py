@@ -36,7 +36,7 @@ def load_pipeline(exclude: tuple[str, ...] = DEID_EXCLUDE, forum_ner: bool = Tru
     if "lemmatizer" in exclude:
         nlp.add_pipe("lower_lemmas")
     if forum_ner:
-        nlp.add_pipe("forum_ner")
+        nlp.add_pipe("forum_ner", before="ner")
     return nlp
 
 

@@ -48,13 +48,12 @@ def plausible_entity(value: str, entity_type: str) -> bool:
 FORUM_NER_SCORE = 0.6
 
 
-def forum_ner_results(recognizer: SpacyRecognizer, entities: List[str], nlp_artifacts: Optional[NlpArtifacts]) -> List[RecognizerResult]:
+def forum_ner_results(recognizer: SpacyRecognizer, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts]) -> List[RecognizerResult]:
     """The forum model's PERSON / LOCATION guesses (``doc.spans["forum_ner"]``), when it ran,
     reported under ``recognizer``'s id (Presidio groups results by recognizer id)."""
     doc = getattr(nlp_artifacts, "tokens", None)
     if doc is None or not hasattr(doc, "spans") or SPANS_KEY not in doc.spans:
         return []
-    text = doc.text
     spans = [(_trim_start(span), span.end, span.label_) for span in doc.spans[SPANS_KEY]]
     spans = [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), label) for start, end, label in spans if start < end]
     return [
@@ -95,7 +94,7 @@ def plausible_forum_entity(text: str, start: int, end: int, label: str) -> bool:
 
 class ForumSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None) -> List[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts) + forum_ner_results(self, entities, nlp_artifacts)
+        results = super().analyze(text, entities, nlp_artifacts) + forum_ner_results(self, text, entities, nlp_artifacts)
         return [
             r for r in results
             if r.entity_type not in {"PERSON", "LOCATION", "NRP"} or plausible_entity(text[r.start : r.end], r.entity_type)
