@@ -78,16 +78,22 @@ def _trim_start(span) -> int:
 _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“(]\s*|^\s*)\Z")
 
 
+def _known(word: str, label: str) -> bool:
+    """In the gazetteer for the label: cities for places, first names or surnames for people."""
+    if label == "LOCATION":
+        return word in cities()
+    return word in first_names() or word in common_surnames()
+
+
 def plausible_forum_entity(text: str, start: int, end: int, label: str) -> bool:
     """Stricter checks for the forum model, which is trained on less text than the main model:
     a lower-case span needs a gazetteer word (a first name, or a city); a single capitalised
     word at the start of a sentence ("However", "Lean") needs one too."""
     value = text[start:end].strip()
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value.lower())]
-    known = cities() if label == "LOCATION" else first_names() | common_surnames()
     if value.islower():
-        return (value in known if label == "LOCATION" else any(w in first_names() for w in words)) and value not in medical_terms()
-    if len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 3) : start]) and words[0] not in known:
+        return (value in cities() if label == "LOCATION" else any(w in first_names() for w in words)) and value not in medical_terms()
+    if len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 3) : start]) and not _known(words[0], label):
         return False
     return plausible_entity(value, label)
 
