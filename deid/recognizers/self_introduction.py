@@ -26,13 +26,12 @@ class SelfIntroductionRecognizer(RuleRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         results = []
         for result in super().analyze(text, entities, nlp_artifacts):
-            words = text[result.start : result.end].split()
-            kept = 0  # stop at the first word that is not part of a name ("My name is Jo and I ...")
-            for word in words:
-                if word.lower().strip(".") in self.EXCLUDE:
+            end = None  # stop at the first word that is not part of a name ("My name is Jo and I ...")
+            for word in re.finditer(r"\S+", text[result.start : result.end]):
+                if word.group().lower().strip(".") in self.EXCLUDE:
                     break
-                kept += 1
-            if kept:
-                result.end = result.start + len(" ".join(words[:kept])) if len(words) > 1 else result.end
+                end = result.start + word.end()
+            if end is not None:
+                result.end = end
                 results.append(result)
         return results
