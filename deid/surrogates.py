@@ -28,7 +28,8 @@ class SurrogateMap:
         self._index: dict[tuple[str, str], int] = {}
         self._count: dict[str, int] = {}
 
-    def placeholder(self, entity_type: str, value: str) -> str:
+    def number(self, entity_type: str, value: str) -> int:
+        """The value's number among its type in this map (1, 2, ...), linking forms of one name."""
         keys = _keys(entity_type, value)
         number = next((self._index[(entity_type, k)] for k in keys if (entity_type, k) in self._index), None)
         if number is None:
@@ -36,7 +37,10 @@ class SurrogateMap:
             self._count[entity_type] = number
         for k in keys:
             self._index.setdefault((entity_type, k), number)
-        return f"<{entity_type}_{number}>"
+        return number
+
+    def placeholder(self, entity_type: str, value: str) -> str:
+        return f"<{entity_type}_{self.number(entity_type, value)}>"
 
 
 # Realistic stand-ins, for reading de-identified text aloud or in a notebook. They are
@@ -62,6 +66,5 @@ class RealisticSurrogateMap(SurrogateMap):
     Published tables always use placeholders; this is for reading in notebooks."""
 
     def placeholder(self, entity_type: str, value: str) -> str:
-        token = super().placeholder(entity_type, value)
         make = _REALISTIC.get(entity_type)
-        return make(int(token.rsplit("_", 1)[1].rstrip(">"))) if make else token
+        return make(self.number(entity_type, value)) if make else super().placeholder(entity_type, value)
