@@ -30,7 +30,7 @@ _WORD = r"[\wÀ-ÖØ-öø-ž'’.-]"
 # to the name ("Koskikatu", "Mellemvej", "Hauptstraße") and followed by the house number.
 _JOINED_STREET = (
     r"(?:straße|strasse|gasse|weg|platz|allee|ring|damm|straat|laan|plein|steeg|dreef|gade|vej|"
-    r"vænget|gatan|gata|vägen|väg|gränd|veien|vegen|vei|stien|gata|katu|tie|kuja|polku|tänav|tee)"
+    r"vænget|gatan|gata|vägen|väg|gränd|veien|vegen|vei|stien|katu|tie|kuja|polku|tänav|tee)"
 )
 # Street words that open a street name (Romance, Slavic) and the Hungarian ones that close it.
 _OPENING_STREET = r"(?:rua|avenida|av\.|via|viale|piazza|corso|calle|carrer|paseo|plaza|rue|chemin|ul\.|ulica|aleja|odos)"
@@ -124,6 +124,8 @@ _TAIL_PIECE = re.compile(
     r"|%(cap)s[\wÀ-ÖØ-öø-ž'’-]*\.?)" % {"cap": _CAP}
 )
 _MAX_TAIL_PIECES = 8
+# The next line of a block: at most one blank line before it, quoting allowed.
+_NEXT_LINE = re.compile(r"[ \t]*\n(?:" + _QUOTE + r"\n)?" + _QUOTE + r"([^\n]*)")
 _NOT_PLACE_WORDS = frozenset("i i'm i've then the and but we my it so he she they this that there thanks thank hope".split())
 
 
@@ -138,13 +140,13 @@ def extend_address_block(text: str, end: int) -> int:
             break
         end = match.end()
     for _ in range(_MAX_BLOCK_LINES):
-        match = re.match(r"[ \t]*\n(?:" + _QUOTE + r"\n)?" + _QUOTE + r"([^\n]*)", text[end:])
+        match = _NEXT_LINE.match(text, end)
         if not match:
             break
         line = match.group(1)
         if not line.strip() or not _is_block_line(line.strip()):
             break
-        end = end + match.end(1) - (len(line) - len(line.rstrip()))
+        end = match.end(1) - (len(line) - len(line.rstrip()))
     return end
 
 
