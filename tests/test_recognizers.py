@@ -48,6 +48,7 @@ CASES = {
         ("my name is patricia desrosiers and I have MS", ["patricia desrosiers"]),
         ("What's your last name? Boyle", ["Boyle"]),
         ("Name: Sieda Batukayev\nPhone: 1", ["Sieda Batukayev"]),
+        ("Name: Sieda  Batukayev\nPhone: 1", ["Sieda  Batukayev"]),  # the span ends at the word, whatever the spacing
         ("My name is Jo and I was diagnosed in May", ["Jo"]),
         ("my name is not important here", []),
         ("the drug name is long", []),
