@@ -9,6 +9,7 @@ _MD = r"(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![/\d])(?<!/10)"
 
 class DayMonthDateRecognizer(RuleRecognizer):
     ENTITY = "DATE_TIME"
+    REQUIRES = r"\d"
     RULES = (
         Rule("anchored_m_d", r"\b(?:on|since|until|til|by|before|after|starting|from|is|was|for|of)\s+" + _MD, 0.7, re.IGNORECASE),
     )

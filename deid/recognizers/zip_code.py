@@ -4,6 +4,7 @@ from .base import Rule, RuleRecognizer
 
 class ZipCodeRecognizer(RuleRecognizer):
     ENTITY = "ZIP_CODE"
+    REQUIRES = r"\d"  # every rule takes digits
     RULES = (
         Rule("after_state", r"\b[A-Z]{2},?\s(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
         Rule("zip_word", r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?:is|:|#)?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
