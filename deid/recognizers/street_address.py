@@ -84,6 +84,17 @@ class StreetAddressRecognizer(RuleRecognizer):
             r"(?:\b\d{1,6}\s+)?\b(?i:" + _OPENING_STREET + r")\s+(?:[\wÀ-ž'’-]+\s+){1,4}?" + _HOUSE + _UNIT_TAIL,
             0.7,
         ),
+        Rule(  # French and Belgian order: the number first ("26 rue des Lilas", "4 bis, avenue Foch")
+            "number_french_street",
+            r"\b\d{1,5}(?:\s?(?i:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|cours|route)\s+"
+            r"(?:(?i:de|du|des|la|le|les)\s+|(?i:l|d)['’])*[\wÀ-ž'’-]+(?:[ \t-]+(?:(?i:de|du|des|la|le|les)\s+|(?i:l|d)['’])*" + _CAP + r"[\wÀ-ž'’-]*){0,3}" + _UNIT_TAIL,
+            0.7,
+        ),
+        Rule(  # a house number, a street name in any language, a number, then a flat or suite: "6750 Koskikatu 25 Apt. 864"
+            "number_name_number_unit",
+            r"\b\d{1,6}\s+(?:" + _CAP + _WORD + r"*\s+){1,3}\d{1,5}[A-Za-z]?,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{1,5}\b",
+            0.75,
+        ),
         Rule(
             "closing_street_number",
             r"(?:\b\d{1,6}\s+)?(?:" + _CAP + _WORD + r"*\s+){1,2}" + _CLOSING_STREET + r"\s+" + _HOUSE + _UNIT_TAIL,
