@@ -28,11 +28,16 @@ RESOURCE = "need_classifier.npz"
 OPERATING_POINTS = ("balanced", "precise")
 DEFAULT_OPERATING_POINT = "precise"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$?!]")
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*(?:_\d+)?>")  # de-identification placeholders: <PERSON_1>, <EMAIL>
+MIN_TOKENS = 4  # the shortest training sentence has 4 words; shorter ones ("Hi <PERSON_1>,") get no hit
 CHAR_NGRAMS = (3, 5)
 
 
 def tokens(text: str) -> list[str]:
-    return ["0" if t.isdigit() else t for t in _TOKEN.findall(text.lower().replace("\u2019", "'"))]
+    """Lower-cased word tokens, digits folded to "0"; de-identification placeholders are dropped
+    (the training sentences have none, and a name says nothing about a need)."""
+    text = _PLACEHOLDER.sub(" ", text).lower().replace("\u2019", "'")
+    return ["0" if t.isdigit() else t for t in _TOKEN.findall(text)]
 
 
 def token_features(token: str) -> list[str]:
@@ -107,9 +112,11 @@ class NeedClassifier:
         return 1.0 / (1.0 + np.exp(-scores))
 
     def predict(self, sentences: Sequence[str]) -> list[list[str]]:
-        """Categories at or above their threshold, per sentence, in taxonomy order."""
+        """Categories at or above their threshold, per sentence, in taxonomy order; nothing for a
+        sentence of fewer than ``MIN_TOKENS`` tokens."""
         hits = self.probabilities(sentences) >= self.thresholds
-        return [[c for c, hit in zip(self.categories, row) if hit] for row in hits]
+        return [[c for c, hit in zip(self.categories, row) if hit] if len(tokens(text)) >= MIN_TOKENS else []
+                for text, row in zip(sentences, hits)]
 
     @classmethod
     def from_bytes(cls, data: bytes, operating_point: str = DEFAULT_OPERATING_POINT) -> NeedClassifier:

@@ -142,3 +142,11 @@ def test_speed_sanity():
     clf.probabilities(texts)
     per_sentence = (time.perf_counter() - start) / len(texts)
     assert per_sentence < 0.001  # about 0.04 ms here; the rules' whole per-post budget is about 1 ms
+
+
+@pytest.mark.parametrize("text", ["Hi <PERSON_1>,", "Hugs, <PERSON_3>", "<PERSON_2>", "xx <PERSON_1>", "Thanks, <PERSON_12>!"])
+def test_placeholders_and_sign_offs_get_nothing(combined, text):
+    # de-identified text carries placeholders the training sentences never had: they are not features
+    assert "person" not in " ".join(features(text)).lower()
+    assert load_classifier().predict([text]) == [[]]
+    assert categories(combined, text) == set()
