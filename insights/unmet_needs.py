@@ -80,8 +80,15 @@ def _add_cues(matchers: tuple[Matcher, PhraseMatcher], nlp: Language, key: str, 
 
 
 class UnmetNeedMatcher:
-    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None) -> None:
+    """Rules, optionally OR a sentence classifier (:class:`insights.need_classifier.NeedClassifier`):
+    a category the classifier gives a sentence and no rule found becomes a hit with cue
+    ``"classifier"``, unless the sentence is guarded or a rule cue of that category in it was negated."""
+
+    CLASSIFIER_CUE = "classifier"
+
+    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None, classifier=None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
+        self.classifier = classifier
         self.nlp = nlp or load_extraction_pipeline()
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
@@ -128,6 +135,7 @@ class UnmetNeedMatcher:
                 sent_of_token[tok.i] = i
         hits = []
         guarded = set()
+        negated = set()  # (category, sentence) with a negated rule cue: the classifier may not add it
         groups: dict[tuple[str, int], tuple[int, int]] = {}  # (group key, sentence) -> first span
         for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
             key = self.nlp.vocab.strings[match_id]
@@ -136,6 +144,7 @@ class UnmetNeedMatcher:
                 guarded.add(s_idx)
                 continue
             if self._negated(doc, sentences[s_idx], start, end):
+                negated.add((key.partition(_SEP)[0].partition(_GROUP)[0], s_idx))
                 continue
             if _GROUP in key:
                 groups.setdefault((key, s_idx), (start, end))
@@ -164,6 +173,13 @@ class UnmetNeedMatcher:
             cur = best.get((category, s_idx))
             if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
                 best[(category, s_idx)] = (start, end, cue, sub or None)
+        if self.classifier is not None:
+            open_sents = [i for i in range(len(sentences)) if i not in guarded]
+            for s_idx, cats in zip(open_sents, self.classifier.predict([sentences[i].text for i in open_sents])):
+                sent = sentences[s_idx]
+                for category in cats:
+                    if (category, s_idx) not in best and (category, s_idx) not in negated:
+                        best[(category, s_idx)] = (sent.start, sent.end, self.CLASSIFIER_CUE, None)
         mentions = []
         for (category, s_idx), (start, end, cue, sub) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0][0])):
             span = doc[start:end]

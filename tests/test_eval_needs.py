@@ -35,6 +35,22 @@ def test_second_heldout_file_is_fresh_and_well_formed():
             assert need.get("subcategory") is None or need["subcategory"] in taxonomy[need["category"]]["subcategories"]
 
 
+def test_third_heldout_file_is_fresh_and_covers_every_category():
+    taxonomy = load_taxonomy().categories
+    third = load_gold(GOLD.with_name("needs_roles_heldout3.jsonl"), categories=set(taxonomy))
+    assert len(third) >= 150 and {r["source"] for r in third} == {"written-blind-3"} and {r["split"] for r in third} == {"test"}
+    assert len({r["id"] for r in third}) == len(third) and all(r["id"].startswith("nrh3-") for r in third)
+    seen = {r["text"].lower() for name in ("needs_roles.jsonl", "needs_roles_heldout.jsonl", "needs_roles_heldout2.jsonl")
+            for r in load_gold(GOLD.with_name(name))}
+    assert not {r["text"].lower() for r in third} & seen
+    assert sum(not r["needs"] for r in third) >= 35
+    per_category = Counter(n["category"] for r in third for n in r["needs"])
+    assert set(per_category) == set(taxonomy) and min(per_category.values()) >= 10
+    for r in third:
+        for need in r["needs"]:
+            assert need.get("subcategory") is None or need["subcategory"] in taxonomy[need["category"]]["subcategories"]
+
+
 def test_gold_file_is_well_formed():
     taxonomy = load_taxonomy().categories
     records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
@@ -110,3 +126,15 @@ def test_cli_json_and_table(tiny_gold, capsys):
     table = capsys.readouterr().out
     assert "access_and_cost" in table and "accuracy" in table
     assert main(["eval", "needs", "--gold", str(tiny_gold.parent / "missing.jsonl")]) == 2
+
+
+def test_rules_only_and_classifier_operating_points(tiny_gold, capsys):
+    rules = run(tiny_gold, rules_only=True)
+    shipped = run(tiny_gold)
+    balanced = run(tiny_gold, operating_point="balanced")
+    assert rules["system"] == "rules" and shipped["system"].endswith("(precise)") and balanced["system"].endswith("(balanced)")
+    # the classifier only adds hits: every rule true positive stays
+    for label, s in rules["needs"]["per_category"].items():
+        assert shipped["needs"]["per_category"][label]["tp"] >= s["tp"]
+    assert main(["eval", "needs", "--gold", str(tiny_gold), "--rules-only", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["system"] == "rules"

@@ -3,7 +3,9 @@
 Gold format (docs/labelling_guide_needs_roles.md): one JSON object a line with ``id``, ``text``,
 ``split`` (dev/test), ``needs`` (list of ``{category, subcategory?}``) and ``speaker_role``.
 Needs are scored per sentence as multi-label sets (a category is right when it is predicted for a
-sentence whose gold holds it); speaker role per sentence as single-label classes.
+sentence whose gold holds it); speaker role per sentence as single-label classes. The system
+scored is the shipped one, rules OR the packaged sentence classifier (at ``operating_point``,
+default precise); ``rules_only`` scores the rules alone.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from insights.need_classifier import DEFAULT_OPERATING_POINT, load_classifier
 from insights.nlp import load_extraction_pipeline
 from insights.speaker_role import ROLES, infer_sentence_role
 from insights.unmet_needs import UnmetNeedMatcher
@@ -63,8 +66,10 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
     return out
 
 
-def run(gold_path: Path, split: str | None = None, errors: bool = False) -> dict:
-    matcher = UnmetNeedMatcher()
+def run(gold_path: Path, split: str | None = None, errors: bool = False, rules_only: bool = False,
+        operating_point: str = DEFAULT_OPERATING_POINT) -> dict:
+    classifier = None if rules_only else load_classifier(operating_point)
+    matcher = UnmetNeedMatcher(classifier=classifier)
     categories = list(matcher.taxonomy.categories)
     records = load_gold(gold_path, split, set(categories))
     nlp = load_extraction_pipeline()
@@ -104,6 +109,7 @@ def run(gold_path: Path, split: str | None = None, errors: bool = False) -> dict
         "split": split or "all",
         "sentences": len(records),
         "taxonomy_version": matcher.taxonomy.version,
+        "system": "rules" if rules_only else f"rules + classifier {classifier.version} ({operating_point})",
         "needs": {
             "per_category": per_category,
             "micro": _prf(tp, fp, fn),
@@ -123,7 +129,7 @@ def run(gold_path: Path, split: str | None = None, errors: bool = False) -> dict
 
 
 def format_table(report: dict) -> str:
-    lines = [f"gold: {report['gold']}  split: {report['split']}  sentences: {report['sentences']}  taxonomy {report['taxonomy_version']}", ""]
+    lines = [f"gold: {report['gold']}  split: {report['split']}  sentences: {report['sentences']}  taxonomy {report['taxonomy_version']}  system: {report['system']}", ""]
     lines.append(f"{'category':28} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}  target")
     for label, s in report["needs"]["per_category"].items():
         lines.append(f"{label:28} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} {s['support']:8d}  {'ok' if s['meets_target'] else 'MISSED'}")

@@ -11,6 +11,7 @@ import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from insights.need_classifier import load_classifier
 from insights.speaker_role import SpeakerRoleMatcher
 from insights.unmet_needs import UnmetNeedMatcher
 from pipelines.tables import AUTHOR_ROLES, UNMET_NEEDS
@@ -20,7 +21,7 @@ class NeedRows:
     tables: ClassVar[dict[str, pa.Schema]] = {"unmet_needs": UNMET_NEEDS}
 
     def __init__(self, nlp: Language) -> None:
-        self.matcher = UnmetNeedMatcher(nlp=nlp)
+        self.matcher = UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())  # rules OR classifier (cue "classifier")
         self.version = self.matcher.taxonomy.version
 
     def rows(self, doc: Doc, post) -> dict[str, list[dict]]:

@@ -1,0 +1,152 @@
+"""The unmet-need sentence classifier (insights.need_classifier) and rules OR classifier."""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import time
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from insights.need_classifier import NeedClassifier, features, load_classifier
+from insights.unmet_needs import UnmetNeedMatcher, load_taxonomy
+
+from .conftest import REPO_ROOT
+
+TRAINING_GOLD = [REPO_ROOT / "data" / "gold" / name for name in ("needs_roles.jsonl", "needs_roles_heldout.jsonl")]
+
+
+def _training_script():
+    spec = importlib.util.spec_from_file_location("train_need_classifier", REPO_ROOT / "training" / "needs" / "train_need_classifier.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return UnmetNeedMatcher()
+
+
+@pytest.fixture(scope="module")
+def combined(rules):
+    return UnmetNeedMatcher(nlp=rules.nlp, classifier=load_classifier())
+
+
+def categories(matcher, text):
+    return {m.category for m in matcher.extract([text])}
+
+
+def test_packaged_model_is_small_and_trained_on_our_gold_only():
+    clf = load_classifier()
+    assert clf.categories == tuple(load_taxonomy().categories)
+    assert clf.weights.shape == (len(clf.vocabulary), len(clf.categories)) and clf.idf.shape == (len(clf.vocabulary),)
+    assert resources.files("insights.lexicons").joinpath("need_classifier.npz").read_bytes().__len__() < 3_000_000
+    assert set(clf.operating_points) == {"balanced", "precise"} and clf.operating_point == "precise"
+    # the training files are ours, and the shipped weights were trained on their current content
+    assert clf.meta["training_files"] == {f"data/gold/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in TRAINING_GOLD}
+    assert not any("heldout2" in k or "heldout3" in k for k in clf.meta["training_files"])
+
+
+def test_training_script_reproduces_the_shipped_weights():
+    train = _training_script()
+    shipped = load_classifier()
+    data, meta = train.train(cross_validate=False, thresholds=shipped.operating_points)
+    assert train.same_model(NeedClassifier.from_bytes(data), shipped)
+    assert meta["training_files"] == shipped.meta["training_files"]
+
+
+def test_scores_match_scikit_learn_tfidf():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    clf = load_classifier()
+    texts = ["The copay went up to $400 again!", "Nobody told me anything.", "", "zzzz qqqq"]
+    vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True, vocabulary=sorted(clf.vocabulary, key=clf.vocabulary.get))
+    vectorizer.fit(["x"])
+    vectorizer.idf_ = clf.idf.astype(np.float64)
+    expected = 1 / (1 + np.exp(-(vectorizer.transform(texts) @ clf.weights.astype(np.float64) + clf.intercepts)))
+    assert np.allclose(clf.probabilities(texts), expected, atol=1e-5)
+    assert clf.probabilities([]).shape == (0, len(clf.categories))
+
+
+# Written for this test (not in any gold file): clear paraphrases the v2.1.0 rules miss.
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        ("Why does nobody ever tell you what the numbers on the blood test mean", "information_gap"),
+        ("The tablets give me such bad stomach cramps that I can hardly get out of bed.", "side_effect_burden"),
+        ("The two hospitals can't share my scans so I keep repeating them.", "care_coordination"),
+        ("It was years before anybody figured out what was wrong with me.", "diagnosis_journey"),
+        ("They told me it was just anxiety for years and it was my thyroid the whole time.", "diagnosis_journey"),
+        ("I can't keep a job because of the flares.", "daily_life_and_work"),
+        ("I had to give up driving because of the seizures.", "daily_life_and_work"),
+    ],
+)
+def test_classifier_finds_paraphrases_the_rules_miss(rules, combined, text, category):
+    assert category not in categories(rules, text)
+    assert category in load_classifier().predict([text])[0]
+    found = [m for m in combined.extract([text]) if m.category == category]
+    assert len(found) == 1 and found[0].cue == "classifier" and found[0].subcategory is None
+    assert found[0].evidence == text and (found[0].start_char, found[0].end_char) == (0, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We went to the beach on Saturday and had a lovely time.",
+        "Thanks so much for sharing your story.",
+        "Good luck with your appointment tomorrow!",
+        "The weather has been nice this week.",
+        "My doctor explained everything clearly.",
+        "I've been on this dose for a year with no side effects at all.",
+    ],
+)
+def test_no_need_sentences_get_nothing(combined, text):
+    assert load_classifier().predict([text]) == [[]]
+    assert categories(combined, text) == set()
+
+
+def _toy_classifier(word: str, category: str) -> NeedClassifier:
+    """A real NeedClassifier whose only feature is one word, strongly tied to one category."""
+    cats = tuple(load_taxonomy().categories)
+    weights = np.zeros((1, len(cats)), dtype=np.float32)
+    weights[0, cats.index(category)] = 10.0
+    return NeedClassifier(categories=cats, vocabulary={f"w:{word}": 0}, idf=np.ones(1, dtype=np.float32), weights=weights,
+                          intercepts=np.full(len(cats), -3.0, dtype=np.float32),
+                          operating_points={"toy": np.full(len(cats), 0.5, dtype=np.float32)}, operating_point="toy", meta={})
+
+
+def test_classifier_hits_respect_the_rules_negation_guard(rules):
+    matcher = UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("insurance", "access_and_cost"))
+    assert categories(matcher, "Fighting with the insurance people again this week.") == {"access_and_cost"}
+    # a guard phrase silences the sentence for the classifier too
+    assert categories(matcher, "No trouble with insurance at all.") == set()
+    # a negated rule cue of the same category blocks the classifier's hit in that sentence
+    matcher = UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("dose", "side_effect_burden"))
+    assert categories(matcher, "The new dose is wrecking me.") == {"side_effect_burden"}
+    assert "side_effect_burden" not in categories(matcher, "Zero side effects on the new dose.")
+
+
+def test_rule_hit_keeps_its_cue_and_subcategory(combined):
+    found = {m.category: m for m in combined.extract(["My insurance denied the claim again."])}
+    assert found["access_and_cost"].subcategory == "insurance_denial" and found["access_and_cost"].cue != "classifier"
+
+
+def test_speed_sanity():
+    clf = load_classifier()
+    texts = [json.loads(line)["text"] for line in TRAINING_GOLD[0].read_text(encoding="utf-8").splitlines()]
+    clf.probabilities(texts[:10])
+    start = time.perf_counter()
+    clf.probabilities(texts)
+    per_sentence = (time.perf_counter() - start) / len(texts)
+    assert per_sentence < 0.001  # about 0.04 ms here; the rules' whole per-post budget is about 1 ms
+
+
+@pytest.mark.parametrize("text", ["Hi <PERSON_1>,", "Hugs, <PERSON_3>", "<PERSON_2>", "xx <PERSON_1>", "Thanks, <PERSON_12>!"])
+def test_placeholders_and_sign_offs_get_nothing(combined, text):
+    # de-identified text carries placeholders the training sentences never had: they are not features
+    assert "person" not in " ".join(features(text)).lower()
+    assert load_classifier().predict([text]) == [[]]
+    assert categories(combined, text) == set()
