@@ -27,6 +27,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             embedding_cache_dir=args.embedding_cache_dir or None,
             embedding_backend=args.embedding_backend,
             topic_fit_sample_size=args.topic_fit_sample_size,
+            need_classifier=args.need_classifier,
         )
     except MissingKeyError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -63,7 +64,7 @@ def _cmd_eval_deid(args: argparse.Namespace) -> int:
 
 
 def _cmd_eval_needs(args: argparse.Namespace) -> int:
-    return _evaluate("needs_eval", args, split=args.split, errors=args.errors, rules_only=args.rules_only,
+    return _evaluate("needs_eval", args, split=args.split, errors=args.errors, classifier=args.classifier,
                      operating_point=args.operating_point)
 
 
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--topic-refit", default="auto", choices=["auto", "always", "never"], help="refit the saved topic model (default auto)")
     run.add_argument("--topic-max-age-days", type=float, default=30, help="auto refits a saved model older than this (default 30)")
     run.add_argument("--embedding-cache-dir", default=".patient-insights-cache", help="embeddings kept across runs ('' to disable)")
+    run.add_argument("--need-classifier", action="store_true", help="add the unmet-need sentence classifier's hits to the rules' (docs/unmet_needs.md)")
     run.add_argument("--embedding-backend", default="minilm", choices=["minilm", "static"], help="sentence encoder (default minilm)")
     run.add_argument("--topic-fit-sample-size", type=int, help="fit topics on this many posts, assign the rest by nearest centroid")
     run.set_defaults(func=_cmd_run)
@@ -148,9 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     eval_needs.add_argument("--split", choices=["dev", "test"], help="evaluate one split only (default: all)")
     eval_needs.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_needs.add_argument("--errors", action="store_true", help="also list the sentences that were not labelled as in the gold")
-    eval_needs.add_argument("--rules-only", action="store_true", help="score the rules alone, without the need classifier")
+    eval_needs.add_argument("--classifier", action="store_true", help="score rules OR the need classifier (what run --need-classifier publishes); default: the rules alone, as published by default")
     eval_needs.add_argument("--operating-point", default="precise", choices=["precise", "balanced"],
-                            help="need classifier thresholds: precise (CV precision >= 0.80, shipped) or balanced (best CV F1)")
+                            help="need classifier thresholds (with --classifier): precise (CV precision >= 0.80, used by run --need-classifier) or balanced (best CV F1)")
     eval_needs.set_defaults(func=_cmd_eval_needs)
 
     eval_ent = eval_sub.add_parser("entities", help="drug / symptom / condition figures on a gold JSONL file (docs/extraction.md)")

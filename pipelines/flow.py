@@ -58,8 +58,8 @@ def topics_task(work_dir: str, run_id: str, seed: int, topic_options: Optional[d
 
 
 @task(name="extract", **TASK_OPTIONS)
-def extract_task(work_dir: str, run_id: str) -> dict:
-    summary = extract_insights(Path(work_dir), run_id)
+def extract_task(work_dir: str, run_id: str, need_classifier: bool = False) -> dict:
+    summary = extract_insights(Path(work_dir), run_id, need_classifier=need_classifier)
     get_run_logger().info("extract (medical entities, treatment, unmet needs, speaker roles): %d posts, rows %s", summary["posts"], summary["rows"])
     return summary
 
@@ -91,6 +91,7 @@ def patient_insights(
     embedding_cache_dir: Optional[str] = None,
     embedding_backend: str = "minilm",
     topic_fit_sample_size: Optional[int] = None,
+    need_classifier: bool = False,
 ) -> dict:
     """Ingest forum exports, de-identify, model topics and unmet needs, publish Parquet.
 
@@ -102,7 +103,8 @@ def patient_insights(
     ``topic_refit``: auto (refit when no model, older than ``topic_max_age_days``, or another
     embedding model / settings), always or never. ``embedding_cache_dir``: embeddings kept across
     runs. ``embedding_backend``: minilm or static. ``topic_fit_sample_size``: fit on that many
-    posts and assign the rest by nearest centroid. See docs/topics.md.
+    posts and assign the rest by nearest centroid. See docs/topics.md. ``need_classifier``: add the
+    unmet-need sentence classifier's hits to the rules' (off by default; docs/unmet_needs.md).
     """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
@@ -122,6 +124,7 @@ def patient_insights(
         "embedding_cache_dir": embedding_cache_dir,
         "embedding_backend": embedding_backend,
         "topic_fit_sample_size": topic_fit_sample_size,
+        "need_classifier": need_classifier,
         "key_secret_block": key_secret_block,
     }
     logger.info("run %s: %d source file(s), key from %s", run_id, len(specs), key_origin)
@@ -131,7 +134,7 @@ def patient_insights(
         deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block)
         topic_options = {k: parameters[k] for k in ("topic_model_dir", "topic_refit", "topic_max_age_days", "embedding_cache_dir", "embedding_backend", "topic_fit_sample_size")}
         topic_summary = topics_task(str(work_dir), run_id, topic_seed, topic_options)
-        extract_summary = extract_task(str(work_dir), run_id)
+        extract_summary = extract_task(str(work_dir), run_id, need_classifier)
         timings = {
             "ingest": ingest_summary["seconds"],
             "deidentify": deid_summary["seconds"],

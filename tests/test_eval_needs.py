@@ -129,12 +129,14 @@ def test_cli_json_and_table(tiny_gold, capsys):
 
 
 def test_rules_only_and_classifier_operating_points(tiny_gold, capsys):
-    rules = run(tiny_gold, rules_only=True)
-    shipped = run(tiny_gold)
-    balanced = run(tiny_gold, operating_point="balanced")
+    rules = run(tiny_gold)
+    shipped = run(tiny_gold, classifier=True)
+    balanced = run(tiny_gold, classifier=True, operating_point="balanced")
     assert rules["system"] == "rules" and shipped["system"].endswith("(precise)") and balanced["system"].endswith("(balanced)")
     # the classifier only adds hits: every rule true positive stays
     for label, s in rules["needs"]["per_category"].items():
         assert shipped["needs"]["per_category"][label]["tp"] >= s["tp"]
-    assert main(["eval", "needs", "--gold", str(tiny_gold), "--rules-only", "--json"]) == 0
+    assert main(["eval", "needs", "--gold", str(tiny_gold), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["system"] == "rules"
+    assert main(["eval", "needs", "--gold", str(tiny_gold), "--classifier", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["system"].endswith("(precise)")

@@ -150,3 +150,18 @@ def test_placeholders_and_sign_offs_get_nothing(combined, text):
     assert "person" not in " ".join(features(text)).lower()
     assert load_classifier().predict([text]) == [[]]
     assert categories(combined, text) == set()
+
+
+def test_published_needs_use_the_classifier_only_when_asked():
+    from types import SimpleNamespace
+
+    from insights.nlp import load_extraction_pipeline
+    from pipelines.stages.needs import NeedRows
+
+    nlp = load_extraction_pipeline()
+    doc = nlp("I can't keep a job because of the flares.")
+    post = SimpleNamespace(base=lambda: {"post_key": "p", "community": "c", "period_month": "2026-01", "speaker_role": "patient"})
+    default = NeedRows(nlp).rows(doc, post)["unmet_needs"]
+    asked = NeedRows(nlp, classifier=True).rows(doc, post)["unmet_needs"]
+    assert not any(r["cue"] == "classifier" for r in default)
+    assert any(r["cue"] == "classifier" and r["category"] == "daily_life_and_work" for r in asked)

@@ -4,8 +4,9 @@ Gold format (docs/labelling_guide_needs_roles.md): one JSON object a line with `
 ``split`` (dev/test), ``needs`` (list of ``{category, subcategory?}``) and ``speaker_role``.
 Needs are scored per sentence as multi-label sets (a category is right when it is predicted for a
 sentence whose gold holds it); speaker role per sentence as single-label classes. The system
-scored is the shipped one, rules OR the packaged sentence classifier (at ``operating_point``,
-default precise); ``rules_only`` scores the rules alone.
+scored is the one the pipeline publishes by default, the rules; ``classifier`` scores rules OR the
+packaged sentence classifier (at ``operating_point``, default precise), what ``run --need-classifier``
+publishes.
 """
 from __future__ import annotations
 
@@ -66,8 +67,9 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
     return out
 
 
-def run(gold_path: Path, split: str | None = None, errors: bool = False, rules_only: bool = False,
+def run(gold_path: Path, split: str | None = None, errors: bool = False, classifier: bool = False,
         operating_point: str = DEFAULT_OPERATING_POINT) -> dict:
+    rules_only = not classifier
     classifier = None if rules_only else load_classifier(operating_point)
     matcher = UnmetNeedMatcher(classifier=classifier)
     categories = list(matcher.taxonomy.categories)

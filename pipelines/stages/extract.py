@@ -131,9 +131,11 @@ def extract_insights(
     role_of: Callable[[Doc], str] = unknown_role,  # with the default extractors: the speaker-role classifier
     nlp: Language | None = None,
     batch_size: int = 64,
+    need_classifier: bool = False,
 ) -> dict:
     """Parse every de-identified post once (``nlp.pipe``) and write each extractor's tables.
-    With no ``extractors``: medical entities and treatment, unmet needs and speaker roles."""
+    With no ``extractors``: medical entities and treatment, unmet needs (rules, plus the sentence
+    classifier when ``need_classifier``) and speaker roles."""
     started = time.perf_counter()
     work_dir = Path(work_dir)
     nlp = nlp or load_extraction_pipeline()
@@ -141,7 +143,7 @@ def extract_insights(
         from .needs import NeedRows, SpeakerRoles
 
         roles = SpeakerRoles(nlp)
-        extractors, role_of = [MedicalRows(nlp), NeedRows(nlp), roles], roles
+        extractors, role_of = [MedicalRows(nlp), NeedRows(nlp, classifier=need_classifier), roles], roles
     refs = _source_refs(work_dir)
     writers = {name: RowWriter(work_dir / work_file(name), schema) for x in extractors for name, schema in x.tables.items()}
     posts = 0

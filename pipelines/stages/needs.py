@@ -20,8 +20,10 @@ from pipelines.tables import AUTHOR_ROLES, UNMET_NEEDS
 class NeedRows:
     tables: ClassVar[dict[str, pa.Schema]] = {"unmet_needs": UNMET_NEEDS}
 
-    def __init__(self, nlp: Language) -> None:
-        self.matcher = UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())  # rules OR classifier (cue "classifier")
+    def __init__(self, nlp: Language, classifier: bool = False) -> None:
+        # classifier=True: rules OR the sentence classifier (cue "classifier"). Off by default: on
+        # real posts most of its extra hits are not needs (docs/unmet_needs.md).
+        self.matcher = UnmetNeedMatcher(nlp=nlp, classifier=load_classifier() if classifier else None)
         self.version = self.matcher.taxonomy.version
 
     def rows(self, doc: Doc, post) -> dict[str, list[dict]]:
