@@ -61,3 +61,16 @@ def _status(medical, text, surface):
 )
 def test_assertion_rules(medical, text, surface, status):
     assert _status(medical, text, surface) == status
+
+
+def test_eval_counts_mentions_not_found_apart(medical):
+    from pipelines.evaluation.assertion_eval import evaluate
+
+    records = [
+        {"text": "No nausea so far.", "start": 3, "end": 9, "status": "negated"},
+        {"text": "The weather was grim all week.", "start": 4, "end": 11, "status": "negated"},  # no mention there
+    ]
+    report = evaluate(records, medical.entities)
+    assert (report["records"], report["mentions_found"], report["missed"]) == (2, 1, 1)
+    negated = report["per_status"]["negated"]
+    assert (negated["predicted"], negated["precision"], negated["recall"]) == (1, 1.0, 0.5)
