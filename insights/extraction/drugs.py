@@ -86,6 +86,8 @@ class DrugRecognizer:
         covered = set()
         for term, start, end in self.matcher(doc):
             canonical = self.matcher.payload[term]
+            if canonical in self.lexicon.supplements and end < len(doc) and doc[end].lower_ in self.lexicon.analyte_words:
+                continue  # "vitamin D levels", "testosterone deficiency": the body's substance, not a product
             span = doc[start:end]
             match = "class" if canonical in self.lexicon.classes else "exact"
             out.append(Mention(DRUG, start, end, span.start_char, span.end_char, span.text, canonical, self.lexicon.canonical_to_id.get(canonical, ""), sent_of[start], match=match))
