@@ -66,10 +66,10 @@ def make_pos_free_lemmatizer(nlp: Language, name: str) -> PosFreeLemmatizer:
 
 
 # Forum writing glues words with brackets and list punctuation ("Zocor(side effects)",
-# "lasix,&ultram", "arthrotec/"): split there too, so lexicon terms match whole tokens.
+# "lasix,&ultram", "arthrotec/", "Domperidone- "): split there too, so lexicon terms match whole tokens.
 EXTRA_INFIXES = [r"[()\[\]]", r"(?<=[A-Za-z])[,;&+](?=[&A-Za-z])", r"(?<=[,;])[&+](?=[A-Za-z])"]
-EXTRA_SUFFIXES = [r"/+", r"[,;&+]"]
-EXTRA_PREFIXES = [r"[&+/]"]
+EXTRA_SUFFIXES = [r"/+", r"[,;&+]", r"(?<=[A-Za-z]{3})-+"]
+EXTRA_PREFIXES = [r"[&+/]", r"-+(?=[A-Za-z]{3})"]
 
 
 def _split_glued_words(nlp: Language) -> None:
