@@ -119,7 +119,7 @@ class DrugRecognizer:
         covered = set()
         matches = [(self.matcher.payload[term], start, end) for term, start, end in self.matcher(doc)]
         for canonical, start, end in matches:  # "vitamin D levels", "testosterone deficiency": the
-            if canonical in self.lexicon.supplements and end < len(doc) and doc[end].lower_ in self.lexicon.analyte_words:
+            if canonical in self.lexicon.endogenous and end < len(doc) and doc[end].lower_ in self.lexicon.analyte_words:
                 covered.update(range(start, end))  # body's substance, not a product taken
         analyte = set(covered)
         for canonical, start, end in matches:

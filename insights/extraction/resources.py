@@ -34,6 +34,7 @@ class DrugLexicon:
     classes: frozenset  # canonical names that are drug classes ("statin"), not products
     core: frozenset  # variants of the curated core (MedlinePlus entries and own lay names)
     supplements: frozenset = frozenset()  # canonical names of named supplements, vitamins, minerals, hormones
+    endogenous: frozenset = frozenset()  # canonicals the body also makes (supplements, insulin...): see analyte_words
     analyte_words: frozenset = frozenset()  # "levels", "deficiency": after a supplement, the body's substance
     fuzzy_targets: frozenset = frozenset()  # variants a one-edit misspelling may be normalised to
 
@@ -131,13 +132,15 @@ def drug_lexicon() -> DrugLexicon:
         if " (" in full and info.get("drugbank_id"):
             ids.setdefault(full.split(" (")[0], info["drugbank_id"])
             ids[full.split(" (")[0]] = ids[full.split(" (")[0]] or info["drugbank_id"]
-    analytes = load_yaml("drug_supplements.yaml").get("analyte_words") or []
+    supplement_yaml = load_yaml("drug_supplements.yaml")
+    analytes = supplement_yaml.get("analyte_words") or []
+    endogenous = {str(c).lower() for c in supplement_yaml.get("endogenous") or []}
     # Misspelling targets: the curated core, plus names of 7+ letters of medicines with a DrugBank
     # or MedlinePlus entry and the UNII brands (shorter names are one edit from too many words).
     named = {c.split(" (")[0] for c, info in canon_data.items() if info.get("drugbank_id") or info.get("medline_plus_id")}
     fuzzy = core | {v for v, c in variants.items() if len(v) >= FUZZY_EXTRA_MIN_LEN and (c in named or v in unii_brands())}
     return DrugLexicon(
-        variants, ids, frozenset(classes), frozenset(core), frozenset(supplements),
+        variants, ids, frozenset(classes), frozenset(core), frozenset(supplements), frozenset(endogenous | set(supplements)),
         frozenset(str(w).lower() for w in analytes), frozenset(fuzzy),
     )
 
