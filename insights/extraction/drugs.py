@@ -39,8 +39,8 @@ def _fuzzy_index() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _long_index() -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """Misspelling targets of 9+ letters by (first letter, last three letters): a long word
-    misspelt twice usually keeps its first letter and its ending ("-statin", "-trexate")."""
+    """Misspelling targets of 7+ letters (two edits from a word of 9+) by (first letter, last three
+    letters): a long word misspelt twice usually keeps its first letter and its ending ("-statin")."""
     index: dict[tuple[str, str], list[tuple[str, str]]] = {}
     lexicon = drug_lexicon()
     for variant, canonical in lexicon.variant_to_canonical.items():

@@ -36,7 +36,7 @@ class DrugLexicon:
     supplements: frozenset = frozenset()  # canonical names of named supplements, vitamins, minerals, hormones
     endogenous: frozenset = frozenset()  # canonicals the body also makes (supplements, insulin...): see analyte_words
     analyte_words: frozenset = frozenset()  # "levels", "deficiency": after a supplement, the body's substance
-    fuzzy_targets: frozenset = frozenset()  # variants a one-edit misspelling may be normalised to
+    fuzzy_targets: frozenset = frozenset()  # variants a misspelling (one edit, two for long words) may be normalised to
 
 
 # MeSH tree branches of chemicals that are medicines: organic and heterocyclic compounds,
@@ -110,6 +110,9 @@ def unii_brands() -> dict:
     return out
 
 
+FUZZY_EXTRA_MIN_LEN = 7
+
+
 @lru_cache(maxsize=1)
 def drug_lexicon() -> DrugLexicon:
     data = drug_dictionary()
@@ -143,9 +146,6 @@ def drug_lexicon() -> DrugLexicon:
         variants, ids, frozenset(classes), frozenset(core), frozenset(supplements), frozenset(endogenous | set(supplements)),
         frozenset(str(w).lower() for w in analytes), frozenset(fuzzy),
     )
-
-
-FUZZY_EXTRA_MIN_LEN = 7
 
 
 @dataclass(frozen=True)
