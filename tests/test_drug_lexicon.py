@@ -173,3 +173,50 @@ def test_supplement_lexicon_is_well_formed():
     lexicon = drug_lexicon()
     assert lexicon.supplements == frozenset(supplements)
     assert "coenzyme q10" not in lexicon.classes and "statin" in lexicon.classes
+
+
+def _builder():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "training" / "lexicons" / "build_unii_brands.py"
+    spec = importlib.util.spec_from_file_location("build_unii_brands", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "display, canonical",
+    [
+        ("ATORVASTATIN CALCIUM TRIHYDRATE", "atorvastatin"),
+        ("CERIVASTATIN SODIUM", "cerivastatin"),
+        ("DICLOFENAC POTASSIUM", "diclofenac"),
+        ("ESTRADIOL", "estradiol"),  # known from the own supplement list
+        ("METALAXYL-M", None),  # a fungicide: no DrugBank/MedlinePlus entry
+        ("PIGMENT RED 179", None),
+    ],
+)
+def test_unii_ingredient_resolution(display, canonical):
+    builder = _builder()
+    assert builder.resolve(display, builder.known_medicines()) == canonical
+
+
+def test_unii_build_filters(tmp_path):
+    pytest.importorskip("wordfreq")  # optional extra 'lexicons'
+    builder = _builder()
+    rows = [
+        ("BAYCOL", "bn", "CERIVASTATIN SODIUM"),
+        ("JUSTICE", "bn", "SPINOSAD"),  # an ordinary word
+        ("AMANDA", "bn", "TRAMADOL HYDROCHLORIDE"),  # a first name
+        ("RIDOMIX", "bn", "METALAXYL-M"),  # a fungicide
+        ("SIT 8185", "bn", "IBUPROFEN"),  # digits
+        ("LIPITOR", "bn", "ATORVASTATIN CALCIUM"),  # the dictionary has it already
+        ("ZORVEX COMPONENT AMLODIPINE BESYLATE", "bn", "AMLODIPINE BESYLATE"),
+        ("ZORVEX COMPONENT ATORVASTATIN CALCIUM", "bn", "ATORVASTATIN CALCIUM"),
+        ("CERIVASTATIN SODIUM", "of", "CERIVASTATIN SODIUM"),  # not a brand row
+    ]
+    unii = tmp_path / "UNII_Names.txt"
+    unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\tX\t{d}\n" for n, t, d in rows), encoding="utf-8")
+    brands, _stats = builder.build(unii)
+    assert brands == {"baycol": "cerivastatin", "zorvex": "amlodipine/atorvastatin"}

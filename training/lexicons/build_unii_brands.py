@@ -13,8 +13,9 @@ The 140 MB package is NOT a runtime dependency: install it only to rebuild the l
 
 Kept: a brand whose ingredient (salt and hydrate words stripped: "atorvastatin calcium
 trihydrate" -> "atorvastatin") is a medicine our drug lexicon already knows (the
-``drug-named-entity-recognition`` medicines, our lay names and named supplements), so
-pesticides, dyes, excipients and industrial chemicals drop out. Dropped: brands the dictionary
+``drug-named-entity-recognition`` medicines with a DrugBank or MedlinePlus entry, our lay names
+and named supplements), so most dyes, industrial chemicals and pesticides drop out (a few with a
+DrugBank entry, such as temefos, remain). Dropped: brands the dictionary
 already has, brands with digits or odd characters, of more than three words, shorter than
 4 letters (5 for a one-word brand), mapping to two different ingredients (outside combination products), and brands
 whose first word is an ordinary English word (``wordfreq`` Zipf frequency >= 3, or >= 2 for a
@@ -107,7 +108,7 @@ def is_ordinary_word(word: str, wordnet: frozenset, blocked: frozenset) -> bool:
 
 def known_medicines() -> dict:
     """Lower-cased generic or variant -> canonical: the dictionary's medicines that have a
-    DrugBank or MedlinePlus entry (so not pesticides or dyes the MeSH branches let in), plus
+    DrugBank or MedlinePlus entry (not the dyes and most pesticides the MeSH branches let in), plus
     own lay names and supplements."""
     from insights.extraction.resources import (
         dictionary_drug_variants,
