@@ -65,9 +65,29 @@ def make_pos_free_lemmatizer(nlp: Language, name: str) -> PosFreeLemmatizer:
     return PosFreeLemmatizer(nlp.get_pipe("lemmatizer").lookups)
 
 
+# Forum writing glues words with brackets and list punctuation ("Zocor(side effects)",
+# "lasix,&ultram", "arthrotec/", "Domperidone- "): split there too, so lexicon terms match whole tokens.
+EXTRA_INFIXES = [r"[()\[\]]", r"(?<=[A-Za-z])[,;&+](?=[&A-Za-z])", r"(?<=[,;])[&+](?=[A-Za-z])"]
+EXTRA_SUFFIXES = [r"/+", r"[,;&+]", r"(?<=[A-Za-z]{3})-+"]
+EXTRA_PREFIXES = [r"[&+/]", r"-+(?=[A-Za-z]{3})"]
+
+
+def _split_glued_words(nlp: Language) -> None:
+    from spacy.util import (
+        compile_infix_regex,
+        compile_prefix_regex,
+        compile_suffix_regex,
+    )
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *EXTRA_INFIXES]).finditer
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *EXTRA_SUFFIXES]).search
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *EXTRA_PREFIXES]).search
+
+
 @lru_cache(maxsize=1)
 def load_extraction_pipeline() -> Language:
     nlp = spacy.load(SPACY_MODEL, exclude=["parser", "ner", "senter"])
+    _split_glued_words(nlp)
     nlp.add_pipe("pos_free_lemmatizer")  # reads the loaded lemmatizer's tables
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"):

