@@ -159,7 +159,7 @@ ENTITY_MENTIONS = _schema(
     _f("mention", pa.string(), "The mention as written in the de-identified text.", False),
     _f("canonical", pa.string(), "Normalised name: generic drug name or drug class, HPO term name, or condition.", False),
     _f("code", pa.string(), "DrugBank id for drugs, HPO id for symptoms; null when none."),
-    _f("match", pa.string(), "How it was found: exact (lexicon), lay (lay phrase), class (drug class), fuzzy (one-edit misspelling), pattern (body part + complaint).", False),
+    _f("match", pa.string(), "How it was found: exact (lexicon), lay (lay phrase), class (drug class), fuzzy (misspelling: one edit, or two for words of 9+ letters), pattern (body part + complaint).", False),
     _f("assertion", pa.string(), "experienced, negated, hypothetical (feared, asked about, possible) or family (a relative's).", False),
     _f("assertion_cue", pa.string(), "The trigger that set a non-experienced assertion; null for experienced."),
     SENTENCE_INDEX,
