@@ -134,8 +134,10 @@ def phenotype_lexicon() -> PhenotypeLexicon:
     for hpo_id, phrases in (lay_yaml.get("phrases") or {}).items():
         for p in phrases:
             lay[str(p).lower()] = hpo_id
-    complaints = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints") or {}).items() for w in words}
-    parts = tuple(str(p).lower() for p in lay_yaml.get("body_parts") or ())
+    complaints = {}
+    for section in ("more_complaints", "complaints"):  # the original list wins a word both name
+        complaints.update({str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get(section) or {}).items() for w in words})
+    parts = tuple(dict.fromkeys(str(p).lower() for p in [*(lay_yaml.get("body_parts") or ()), *(lay_yaml.get("more_body_parts") or ())]))
     before = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints_before") or {}).items() for w in words}
     return PhenotypeLexicon(_with_plurals(term_to_id), names, lay, parts, complaints, before)
 

@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
 from .resources import phenotype_lexicon
+from .symptom_grammar import SymptomGrammar
 
 
 class SymptomRecognizer:
@@ -18,27 +19,27 @@ class SymptomRecognizer:
         self.lexicon = lex
         terms = {**lex.term_to_id, **lex.lay_phrases}
         self.lower = LexiconMatcher(nlp, terms, attr="LOWER")
-        # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes"
-        self.lemma = LexiconMatcher(nlp, terms, attr="LEMMA")
+        # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes";
+        # not a one-word HPO term whose lemma is another, ordinary word ("cutting" -> "cut")
+        lemma_of = nlp.get_pipe("pos_free_lemmatizer").lemma
+        self.lemma = LexiconMatcher(nlp, {t: v for t, v in terms.items() if t in lex.lay_phrases or not _inflected_word(lemma_of, t)}, attr="LEMMA")
         # "<body part> <complaint>" and "<complaint> in my <body part>"
         self.body = Matcher(nlp.vocab)
         self.nlp_strings = nlp.vocab.strings
-        parts, words = list(lex.body_parts), list(lex.complaints)
+        parts, words = [p for p in lex.body_parts if " " not in p], list(lex.complaints)
         side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
         linking = {"LOWER": {"IN": ["is", "are", "was", "were", "feel", "feels", "felt", "get", "gets", "got", "became", "become", "still", "been", "'s", "'re"]}, "OP": "?"}
         degree = {"LOWER": {"IN": ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too"]}, "OP": "*"}
         self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
+        self.grammar = SymptomGrammar(nlp)
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
-        out = []
+        found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
-                hpo_id = matcher.payload[term]
-                span = doc[start:end]
-                match = "lay" if term in self.lexicon.lay_phrases else kind
-                out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
+                found.append((start, end, matcher.payload[term], "lay" if term in self.lexicon.lay_phrases else kind))
         for match_id, start, end in self.body(doc):
             span = doc[start:end]
             if self.nlp_strings[match_id] == "BEFORE_PART":
@@ -46,5 +47,20 @@ class SymptomRecognizer:
             else:
                 complaint = span[-1] if span[-1].lower_ in self.lexicon.complaints else span[0]
                 hpo_id = self.lexicon.complaints[complaint.lower_]
-            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match="pattern"))
+            found.append((start, end, hpo_id, "pattern"))
+        found.extend((start, end, hpo_id, "pattern") for start, end, hpo_id in self.grammar.matches(doc))
+        if not found:
+            return []
+        words = [t.lower_ for t in doc]
+        sents = {i: (s.start, s.end) for i, s in enumerate(doc.sents)}
+        out = []
+        for start, end, hpo_id, match in found:
+            start, end = self.grammar.extend(words, start, end, *sents[sent_of[start]])
+            span = doc[start:end]
+            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
         return out
+
+
+def _inflected_word(lemma_of, term: str) -> bool:
+    """A one-word term whose lemma differs from it ("cutting" -> "cut", "falls" -> "fall")."""
+    return term.isalpha() and lemma_of(term) != term
