@@ -9,6 +9,7 @@ from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
 from .resources import phenotype_lexicon
 from .symptom_grammar import SymptomGrammar
+from .symptom_spelling import SymptomSpelling
 
 
 class SymptomRecognizer:
@@ -34,8 +35,40 @@ class SymptomRecognizer:
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.grammar = SymptomGrammar(nlp)
+        self.spelling = SymptomSpelling(nlp, terms, lex.body_parts, lex.complaints)
+        self.vocab = nlp.vocab
+        self.lemmatize = nlp.get_pipe("pos_free_lemmatizer")
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        found = self._match(doc)
+        found.extend(self._misspelt(doc))
+        if not found:
+            return []
+        words = [t.lower_ for t in doc]
+        sents = {i: (s.start, s.end) for i, s in enumerate(doc.sents)}
+        out = []
+        for start, end, hpo_id, match in found:
+            start, end = self.grammar.extend(words, start, end, *sents[sent_of[start]])
+            span = doc[start:end]
+            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
+        return out
+
+    def _misspelt(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """Run-together words as they are; misspelt words by matching again on a corrected copy."""
+        found, corrected = [], {}
+        for t in doc:
+            if self.spelling.unknown(t.lower_, t.lemma_):
+                word, split_id = self.spelling.lookup(t.lower_)
+                if split_id:
+                    found.append((t.i, t.i + 1, split_id, "fuzzy"))
+                elif word:
+                    corrected[t.i] = word
+        if corrected:
+            fixed = self.lemmatize(Doc(self.vocab, words=[corrected.get(t.i, t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc]))
+            found.extend((s, e, hpo_id, "fuzzy") for s, e, hpo_id, _ in self._match(fixed) if any(s <= i < e for i in corrected))
+        return found
+
+    def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
@@ -49,16 +82,7 @@ class SymptomRecognizer:
                 hpo_id = self.lexicon.complaints[complaint.lower_]
             found.append((start, end, hpo_id, "pattern"))
         found.extend((start, end, hpo_id, "pattern") for start, end, hpo_id in self.grammar.matches(doc))
-        if not found:
-            return []
-        words = [t.lower_ for t in doc]
-        sents = {i: (s.start, s.end) for i, s in enumerate(doc.sents)}
-        out = []
-        for start, end, hpo_id, match in found:
-            start, end = self.grammar.extend(words, start, end, *sents[sent_of[start]])
-            span = doc[start:end]
-            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
-        return out
+        return found
 
 
 def _inflected_word(lemma_of, term: str) -> bool:
