@@ -15,18 +15,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .lexicon_matcher import LexiconMatcher
 from .resources import load_yaml
 
 DETERMINERS = ("my", "the", "both", "his", "her", "your", "their", "our", "all", "a", "his", "its")
 SIDES = ("lower", "upper", "left", "right", "both")
 SITE_PREPOSITIONS = ("in", "on", "of", "around", "across", "through", "throughout", "along", "with", "into", "behind", "under")
 SEPARATORS = (",", "and", "&", "/", "or", "+")
+ABILITY_FILLERS = ("really", "even", "barely", "hardly", "properly", "much", "always", "to", "with", "at", "all")
 
 
 @dataclass(frozen=True)
@@ -66,37 +66,58 @@ def grammar_vocabulary() -> GrammarVocabulary:
 
 
 class SymptomGrammar:
-    """Matcher patterns for functions and inabilities, and span extension over site lists."""
+    """Functions and inabilities (cue phrases found by phrase matchers, combined by position), and
+    span extension over site lists."""
 
     def __init__(self, nlp: Language) -> None:
         vocab = grammar_vocabulary()
         self.vocab = vocab
-        self.strings = nlp.vocab.strings
-        tok = nlp.tokenizer
-
-        def lows(phrase: str) -> list[dict]:
-            return [{"LOWER": t.lower_} for t in tok(phrase)]
-
-        det = {"LOWER": {"IN": list(DETERMINERS)}, "OP": "?"}
-        self.matcher = Matcher(nlp.vocab)
-        for fn, (down, up) in vocab.functions.items():
-            for words, hpo, before in ((vocab.down_before, down, True), (vocab.up_before, up, True), (vocab.down_after, down, False), (vocab.up_after, up, False)):
-                if not hpo:
-                    continue
-                for w in words:
-                    pattern = [*lows(w), det, *lows(fn)] if before else [*lows(fn), *lows(w)]
-                    self.matcher.add(hpo, [pattern])
-        adverb = {"LOWER": {"IN": ["really", "even", "barely", "hardly", "properly", "much", "always", "to", "with", "at", "all"]}, "OP": "*"}
-        lemmas = {v: [{"LEMMA": t.lemma_} for t in nlp(v)] for v in vocab.ability_verbs}
-        for cue, (verb, hpo) in product(vocab.inability, vocab.ability_verbs.items()):
-            self.matcher.add(hpo, [[*lows(cue), adverb, *lemmas[verb]]])
+        cues = {}
+        for kind, words in (("down_before", vocab.down_before), ("up_before", vocab.up_before), ("down_after", vocab.down_after), ("up_after", vocab.up_after), ("inability", vocab.inability)):
+            for w in words:
+                cues.setdefault(w, set()).add(kind)
+        self.cues = LexiconMatcher(nlp, cues, attr="LOWER")
+        self.functions = LexiconMatcher(nlp, vocab.functions, attr="LOWER")
+        self.verbs = LexiconMatcher(nlp, vocab.ability_verbs, attr="LEMMA")
         # body-part phrases as token tuples, longest first, for the site-list scan
+        tok = nlp.tokenizer
         parts = {tuple(t.lower_ for t in tok(p)) for p in vocab.parts}
         self.part_lengths = sorted({len(p) for p in parts}, reverse=True)
         self.parts = frozenset(parts)
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
-        return [(s, e, self.strings[mid]) for mid, s, e in self.matcher(doc)]
+        """(start, end, HPO id) of function changes and inabilities."""
+        cues = self.cues(doc)
+        if not cues:
+            return []
+        ends: dict[int, list[tuple[int, set]]] = {}
+        starts: dict[int, list[tuple[int, set]]] = {}
+        for term, s, e in cues:
+            ends.setdefault(e, []).append((s, self.cues.payload[term]))
+            starts.setdefault(s, []).append((e, self.cues.payload[term]))
+        out = []
+        words = [t.lower_ for t in doc]
+        for term, s, e in self.functions(doc):
+            down, up = self.vocab.functions[term]
+            before = s - 1 if s > 0 and words[s - 1] in DETERMINERS else s
+            for cue_start, kinds in ends.get(before, []) + (ends.get(s, []) if before != s else []):
+                for kind, hpo in (("down_before", down), ("up_before", up)):
+                    if hpo and kind in kinds:
+                        out.append((cue_start, e, hpo))
+            for cue_end, kinds in starts.get(e, []):
+                for kind, hpo in (("down_after", down), ("up_after", up)):
+                    if hpo and kind in kinds:
+                        out.append((s, cue_end, hpo))
+        verbs = self.verbs(doc)
+        if verbs:
+            for term, s, e in verbs:
+                j = s
+                while j > 0 and j > s - 4 and words[j - 1] in ABILITY_FILLERS:
+                    j -= 1
+                for cue_start, kinds in ends.get(j, []) + (ends.get(s, []) if j != s else []):
+                    if "inability" in kinds:
+                        out.append((cue_start, e, self.verbs.payload[term]))
+        return out
 
     # -- extent over body sites ---------------------------------------------------------------
 
