@@ -24,7 +24,7 @@ from .resources import load_yaml
 
 DETERMINERS = ("my", "the", "both", "his", "her", "your", "their", "our", "all", "a", "his", "its")
 SIDES = ("lower", "upper", "left", "right", "both")
-SITE_PREPOSITIONS = ("in", "on", "of", "around", "across", "through", "throughout", "along", "with", "into", "behind", "under")
+SITE_PREPOSITIONS = ("in", "on", "of", "around", "across", "through", "throughout", "along", "with", "into", "behind", "under", "(", ":")
 SEPARATORS = (",", "and", "&", "/", "or", "+")
 ABILITY_FILLERS = ("really", "even", "barely", "hardly", "properly", "much", "always", "to", "with", "at", "all")
 
@@ -40,6 +40,7 @@ class GrammarVocabulary:
     inability: tuple
     ability_verbs: dict  # verb phrase -> HPO id
     sensation_nouns: frozenset
+    complaints: frozenset  # one-word complaints ("sore", "stiff") that coordinate
     intensity: frozenset
 
 
@@ -61,6 +62,7 @@ def grammar_vocabulary() -> GrammarVocabulary:
         inability=words("inability"),
         ability_verbs={str(k).lower(): v for k, v in (y.get("ability_verbs") or {}).items()},
         sensation_nouns=frozenset(words("sensation_nouns")),
+        complaints=frozenset(str(w).lower() for key in ("complaints", "more_complaints", "complaints_before") for ws in (y.get(key) or {}).values() for w in ws if " " not in str(w)),
         intensity=frozenset(words("intensity")),
     )
 
@@ -79,6 +81,7 @@ class SymptomGrammar:
         self.cues = LexiconMatcher(nlp, cues, attr="LOWER")
         self.functions = LexiconMatcher(nlp, vocab.functions, attr="LOWER")
         self.verbs = LexiconMatcher(nlp, vocab.ability_verbs, attr="LEMMA")
+        self.complaints = vocab.complaints
         # body-part phrases as token tuples, longest first, for the site-list scan
         tok = nlp.tokenizer
         parts = {tuple(t.lower_ for t in tok(p)) for p in vocab.parts}
@@ -163,6 +166,10 @@ class SymptomGrammar:
                 if after < 0:
                     break
                 end = j = after
+        # coordinated complaint words: "knees ... stiff and sore", "aching and swollen"
+        if ends_in_part or self._part_at(words, start, end) > 0:
+            while end + 1 < sent_end and words[end] in ("and", "&", "/") and words[end - 1] in self.complaints and words[end + 1] in self.complaints:
+                end += 2
         # left: site (separator site)* before a span that starts with a site ("muscle and joint pain")
         if self._part_at(words, start, end) > 0:
             i = start

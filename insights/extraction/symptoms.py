@@ -11,6 +11,11 @@ from .resources import phenotype_lexicon
 from .symptom_grammar import SymptomGrammar
 from .symptom_spelling import SymptomSpelling
 
+# between a body part and its complaint: "my knees were getting increasingly stiff"
+LINKING = ["is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
+           "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "start", "starting", "to"]
+DEGREE = ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too", "increasingly", "slightly", "somewhat", "terribly", "horribly", "pretty"]
+
 
 class SymptomRecognizer:
     name = SYMPTOM
@@ -18,19 +23,20 @@ class SymptomRecognizer:
     def __init__(self, nlp: Language) -> None:
         lex = phenotype_lexicon()
         self.lexicon = lex
-        terms = {**lex.term_to_id, **lex.lay_phrases}
+        self.lay = {**ness_nouns(nlp, lex.lay_phrases), **lex.lay_phrases}
+        terms = {**lex.term_to_id, **self.lay}
         self.lower = LexiconMatcher(nlp, terms, attr="LOWER")
         # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes";
         # not a one-word HPO term whose lemma is another, ordinary word ("cutting" -> "cut")
         lemma_of = nlp.get_pipe("pos_free_lemmatizer").lemma
-        self.lemma = LexiconMatcher(nlp, {t: v for t, v in terms.items() if t in lex.lay_phrases or not _inflected_word(lemma_of, t)}, attr="LEMMA")
+        self.lemma = LexiconMatcher(nlp, {t: v for t, v in terms.items() if t in self.lay or not _inflected_word(lemma_of, t)}, attr="LEMMA")
         # "<body part> <complaint>" and "<complaint> in my <body part>"
         self.body = Matcher(nlp.vocab)
         self.nlp_strings = nlp.vocab.strings
         parts, words = [p for p in lex.body_parts if " " not in p], list(lex.complaints)
         side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
-        linking = {"LOWER": {"IN": ["is", "are", "was", "were", "feel", "feels", "felt", "get", "gets", "got", "became", "become", "still", "been", "'s", "'re"]}, "OP": "?"}
-        degree = {"LOWER": {"IN": ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too"]}, "OP": "*"}
+        linking = {"LOWER": {"IN": LINKING}, "OP": "*"}
+        degree = {"LOWER": {"IN": DEGREE}, "OP": "*"}
         self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
@@ -72,7 +78,7 @@ class SymptomRecognizer:
         found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
-                found.append((start, end, matcher.payload[term], "lay" if term in self.lexicon.lay_phrases else kind))
+                found.append((start, end, matcher.payload[term], "lay" if term in self.lay else kind))
         for match_id, start, end in self.body(doc):
             span = doc[start:end]
             if self.nlp_strings[match_id] == "BEFORE_PART":
@@ -88,3 +94,20 @@ class SymptomRecognizer:
 def _inflected_word(lemma_of, term: str) -> bool:
     """A one-word term whose lemma differs from it ("cutting" -> "cut", "falls" -> "fall")."""
     return term.isalpha() and lemma_of(term) != term
+
+
+NOT_NESS = frozenset({"rash"})  # "rashness" is recklessness
+
+
+def ness_nouns(nlp: Language, phrases: dict) -> dict:
+    """The "-ness" noun of every one-word lay adjective: "moody" -> "moodiness", "lightheaded" ->
+    "sleeplessness" (adjectives in the lemmatizer's WordNet index; not participles)."""
+    try:
+        adjectives = frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("adj", []))
+    except (KeyError, ValueError):
+        return {}
+    out = {}
+    for word, hpo_id in phrases.items():
+        if word.isalpha() and word in adjectives and not word.endswith(("ness", "ing", "ed")) and word not in NOT_NESS:
+            out[word[:-1] + "iness" if word.endswith("y") else word + "ness"] = hpo_id
+    return out
