@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 MIN_LEN = 6
@@ -30,7 +31,8 @@ def edits1(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _known_words(nlp: Language) -> frozenset[str]:
+def known_words(nlp: Language) -> frozenset[str]:
+    """English words (the lemmatizer's WordNet index, stop words), first names, surnames, drug names."""
     from deid.gazetteers import common_surnames, first_names
 
     from .resources import drug_lexicon
@@ -42,14 +44,14 @@ def _known_words(nlp: Language) -> frozenset[str]:
             words.update(index.get(pos, []))
     except (KeyError, ValueError):
         pass
-    return frozenset(words | first_names() | common_surnames() | set(drug_lexicon().variant_to_canonical))
+    return frozenset(words | first_names() | common_surnames() | set(drug_lexicon().variant_to_canonical) | STOP_WORDS)
 
 
 class SymptomSpelling:
     """``correct(token)`` -> the symptom word it misspells, or None; ``split(word)`` -> HPO id."""
 
     def __init__(self, nlp: Language, terms: dict, parts: tuple, complaints: dict) -> None:
-        self.known = _known_words(nlp)
+        self.known = known_words(nlp)
         self.targets = frozenset(w for t in [*terms, *parts, *complaints] for w in t.split() if w.isalpha() and len(w) >= MIN_LEN)
         self.vocabulary = self.known | self.targets
         self.terms = terms
