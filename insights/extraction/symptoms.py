@@ -13,7 +13,7 @@ from .symptom_spelling import SymptomSpelling
 
 # between a body part and its complaint: "my knees were getting increasingly stiff"
 LINKING = ["is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
-           "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "start", "starting", "to"]
+           "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "starting"]
 DEGREE = ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too", "increasingly", "slightly", "somewhat", "terribly", "horribly", "pretty"]
 
 
