@@ -24,7 +24,7 @@ class SymptomRecognizer:
         lex = phenotype_lexicon()
         self.lexicon = lex
         self.lay = {**ness_nouns(nlp, lex.lay_phrases), **lex.lay_phrases}
-        terms = {**lex.term_to_id, **self.lay}
+        terms = {**ic_adjectives(lex.term_to_id), **lex.term_to_id, **self.lay}
         self.lower = LexiconMatcher(nlp, terms, attr="LOWER")
         # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes";
         # not a one-word HPO term whose lemma is another, ordinary word ("cutting" -> "cut")
@@ -111,3 +111,9 @@ def ness_nouns(nlp: Language, phrases: dict) -> dict:
         if word.isalpha() and word in adjectives and not word.endswith(("ness", "ing", "ed")) and word not in NOT_NESS:
             out[word[:-1] + "iness" if word.endswith("y") else word + "ness"] = hpo_id
     return out
+
+
+def ic_adjectives(terms: dict) -> dict:
+    """The "-ic" adjective of one-word HPO "-ia" terms: "hypoglycemia" -> "hypoglycemic",
+    "agoraphobia" -> "agoraphobic", "mania" -> "manic" (a patient's "I was hypoglycemic")."""
+    return {t[:-2] + "ic": v for t, v in terms.items() if t.isalpha() and t.endswith("ia") and len(t) >= 5}
