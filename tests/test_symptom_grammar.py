@@ -48,7 +48,7 @@ def _found(extractor, text, entity_type="symptom"):
         ("Sleeplessness and moodiness.", "moodiness", "HP:0000737", "lay"),
         ("He got aggressive.", "aggressive", "HP:0000718", "lay"),
         ("I became paranoid.", "paranoid", "HP:0011999", "lay"),
-        ("I was hypoglycemic all week.", "hypoglycemic", "HP:0001943", "exact"),  # "-ic" of an HPO "-ia" term
+        ("I got agoraphobic after that.", "agoraphobic", "HP:0000756", "exact"),  # "-ic" of an HPO "-ia" term
     ],
 )
 def test_lay_symptoms(extractor, text, surface, hpo_id, match):
