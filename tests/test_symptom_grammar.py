@@ -48,6 +48,7 @@ def _found(extractor, text, entity_type="symptom"):
         ("Sleeplessness and moodiness.", "moodiness", "HP:0000737", "lay"),
         ("He got aggressive.", "aggressive", "HP:0000718", "lay"),
         ("I became paranoid.", "paranoid", "HP:0011999", "lay"),
+        ("Steroids made me feel wired and awful.", "feel wired", "HP:0000711", "lay"),  # not "wire" on its own
         ("I got agoraphobic after that.", "agoraphobic", "HP:0000756", "exact"),  # "-ic" of an HPO "-ia" term
     ],
 )
@@ -64,6 +65,7 @@ def test_lay_symptoms(extractor, text, surface, hpo_id, match):
         "I can't stand the taste of it.",  # dislike, not an inability
         "Hope the wind dies down.",
         "I wound the clock.",  # lemma "wind"
+        "The electrician wired the house.",
         "The rashness of that decision.",
         "We spotted a deer.",
         "My medication was expensive.",
