@@ -19,12 +19,12 @@ def _found(extractor, text, entity_type="symptom"):
     "text, surface, hpo_id, match",
     [
         # a complaint keeps the body sites listed with it, and its intensity word
-        ("Terrible spasms in my feet, calves and shoulders.", "Terrible spasms in my feet, calves and shoulders", "HP:0003394", "lay"),
-        ("I have muscle and joint pain.", "muscle and joint pain", "HP:0002829", "lay"),
-        ("Tingly feeling in hands and scalp.", "Tingly feeling in hands and scalp", "HP:0003401", "lay"),
-        ("Aching joints: wrists, elbows, knees.", "Aching joints: wrists, elbows, knees", "HP:0002829", "lay"),
-        ("Pain in shoulder and arms and hands.", "Pain in shoulder and arms and hands", "HP:0012531", "lay"),
-        ("My knees and elbows were getting increasingly stiff and sore.", "My knees and elbows were getting increasingly stiff and sore", "HP:0001387", "pattern"),
+        ("Awful spasms in my neck, back and thighs.", "Awful spasms in my neck, back and thighs", "HP:0003394", "lay"),
+        ("I have back and hip pain.", "back and hip pain", "HP:0002829", "lay"),
+        ("Tingling sensation in my toes and lips.", "Tingling sensation in my toes and lips", "HP:0003401", "lay"),
+        ("Sore joints: fingers, ankles, hips.", "Sore joints: fingers, ankles, hips", "HP:0002829", "lay"),
+        ("Pain in hip and knees and feet.", "Pain in hip and knees and feet", "HP:0012531", "lay"),
+        ("My ankles and wrists have been getting really swollen and tender.", "My ankles and wrists have been getting really swollen and tender", "HP:0000969", "pattern"),
         ("Numbness in my forearms since May.", "Numbness in my forearms", "HP:0003401", "lay"),
         # body functions, reduced or raised
         ("Loss of strength since I started.", "Loss of strength", "HP:0001324", "lay"),

@@ -7,8 +7,8 @@ Vocabularies are data (``lexicons/symptom_lay_phrases.yaml``: ``functions``, ``f
 - functions: "loss of strength", "no energy", "poor concentration", "my memory is shot",
   "increased appetite" -> the function's HPO term for a reduced (or raised) function;
 - inabilities: "can't walk", "unable to climb stairs", "trouble swallowing" (verb on its lemma);
-- site lists: a complaint keeps the sites coordinated with it, "pain in my arms, knees and
-  hands", "muscle and joint pain", "tingly feeling in hands and scalp", and the intensity word
+- site lists: a complaint keeps the sites coordinated with it, "pain in my wrists, hips and
+  ankles", "back and hip pain", "tingling sensation in my toes and lips", and the intensity word
   in front of it ("severe cramps").
 """
 from __future__ import annotations
@@ -147,7 +147,7 @@ class SymptomGrammar:
     def extend(self, words: list[str], start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
         """Widen a complaint span over the sites listed with it and its intensity word."""
         # right: [sensation noun] preposition site (separator site)*; or a site list right after
-        # a span that already ends in a site ("pain in shoulder and arms and hands")
+        # a span that already ends in a site ("pain in hip and knees and feet")
         j = end
         if j < sent_end and words[j] in self.vocab.sensation_nouns:
             j += 1
@@ -166,11 +166,11 @@ class SymptomGrammar:
                 if after < 0:
                     break
                 end = j = after
-        # coordinated complaint words: "knees ... stiff and sore", "aching and swollen"
+        # coordinated complaint words: "ankles ... swollen and tender", "aching and swollen"
         if ends_in_part or self._part_at(words, start, end) > 0:
             while end + 1 < sent_end and words[end] in ("and", "&", "/") and words[end - 1] in self.complaints and words[end + 1] in self.complaints:
                 end += 2
-        # left: site (separator site)* before a span that starts with a site ("muscle and joint pain")
+        # left: site (separator site)* before a span that starts with a site ("back and hip pain")
         if self._part_at(words, start, end) > 0:
             i = start
             while i > sent_start:

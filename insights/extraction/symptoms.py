@@ -11,7 +11,7 @@ from .resources import phenotype_lexicon
 from .symptom_grammar import SymptomGrammar
 from .symptom_spelling import SymptomSpelling
 
-# between a body part and its complaint: "my knees were getting increasingly stiff"
+# between a body part and its complaint: "my ankles have been getting really swollen"
 LINKING = ["is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
            "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "starting"]
 DEGREE = ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too", "increasingly", "slightly", "somewhat", "terribly", "horribly", "pretty"]
