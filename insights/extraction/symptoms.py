@@ -8,6 +8,13 @@ from spacy.tokens import Doc
 from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
 from .resources import phenotype_lexicon
+from .symptom_grammar import SymptomGrammar
+from .symptom_spelling import SymptomSpelling
+
+# between a body part and its complaint: "my ankles have been getting really swollen"
+LINKING = ["is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
+           "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "starting"]
+DEGREE = ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too", "increasingly", "slightly", "somewhat", "terribly", "horribly", "pretty"]
 
 
 class SymptomRecognizer:
@@ -16,29 +23,62 @@ class SymptomRecognizer:
     def __init__(self, nlp: Language) -> None:
         lex = phenotype_lexicon()
         self.lexicon = lex
-        terms = {**lex.term_to_id, **lex.lay_phrases}
+        self.lay = {**ness_nouns(nlp, lex.lay_phrases), **lex.lay_phrases}
+        terms = {**ic_adjectives(lex.term_to_id), **lex.term_to_id, **self.lay}
         self.lower = LexiconMatcher(nlp, terms, attr="LOWER")
-        # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes"
-        self.lemma = LexiconMatcher(nlp, terms, attr="LEMMA")
+        # all terms again on lemmas: "my hair is falling out" / "hair fell out", "itchy eyes";
+        # not a one-word HPO term whose lemma is another, ordinary word ("cutting" -> "cut")
+        lemma_of = nlp.get_pipe("pos_free_lemmatizer").lemma
+        self.lemma = LexiconMatcher(nlp, {t: v for t, v in terms.items() if t in self.lay or not _inflected_word(lemma_of, t)}, attr="LEMMA")
         # "<body part> <complaint>" and "<complaint> in my <body part>"
         self.body = Matcher(nlp.vocab)
         self.nlp_strings = nlp.vocab.strings
-        parts, words = list(lex.body_parts), list(lex.complaints)
+        parts, words = [p for p in lex.body_parts if " " not in p], list(lex.complaints)
         side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
-        linking = {"LOWER": {"IN": ["is", "are", "was", "were", "feel", "feels", "felt", "get", "gets", "got", "became", "become", "still", "been", "'s", "'re"]}, "OP": "?"}
-        degree = {"LOWER": {"IN": ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too"]}, "OP": "*"}
+        linking = {"LOWER": {"IN": LINKING}, "OP": "*"}
+        degree = {"LOWER": {"IN": DEGREE}, "OP": "*"}
         self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
+        self.grammar = SymptomGrammar(nlp)
+        self.spelling = SymptomSpelling(nlp, terms, lex.body_parts, lex.complaints)
+        self.vocab = nlp.vocab
+        self.lemmatize = nlp.get_pipe("pos_free_lemmatizer")
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        found = self._match(doc)
+        found.extend(self._misspelt(doc))
+        if not found:
+            return []
+        words = [t.lower_ for t in doc]
+        sents = {i: (s.start, s.end) for i, s in enumerate(doc.sents)}
         out = []
+        for start, end, hpo_id, match in found:
+            start, end = self.grammar.extend(words, start, end, *sents[sent_of[start]])
+            span = doc[start:end]
+            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
+        return out
+
+    def _misspelt(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        """Run-together words as they are; misspelt words by matching again on a corrected copy."""
+        found, corrected = [], {}
+        for t in doc:
+            if self.spelling.unknown(t.lower_, t.lemma_):
+                word, split_id = self.spelling.lookup(t.lower_)
+                if split_id:
+                    found.append((t.i, t.i + 1, split_id, "fuzzy"))
+                elif word:
+                    corrected[t.i] = word
+        if corrected:
+            fixed = self.lemmatize(Doc(self.vocab, words=[corrected.get(t.i, t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc]))
+            found.extend((s, e, hpo_id, "fuzzy") for s, e, hpo_id, _ in self._match(fixed) if any(s <= i < e for i in corrected))
+        return found
+
+    def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
+        found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
-                hpo_id = matcher.payload[term]
-                span = doc[start:end]
-                match = "lay" if term in self.lexicon.lay_phrases else kind
-                out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match=match))
+                found.append((start, end, matcher.payload[term], "lay" if term in self.lay else kind))
         for match_id, start, end in self.body(doc):
             span = doc[start:end]
             if self.nlp_strings[match_id] == "BEFORE_PART":
@@ -46,5 +86,34 @@ class SymptomRecognizer:
             else:
                 complaint = span[-1] if span[-1].lower_ in self.lexicon.complaints else span[0]
                 hpo_id = self.lexicon.complaints[complaint.lower_]
-            out.append(Mention(SYMPTOM, start, end, span.start_char, span.end_char, span.text, self.lexicon.id_to_name[hpo_id], hpo_id, sent_of[start], match="pattern"))
-        return out
+            found.append((start, end, hpo_id, "pattern"))
+        found.extend((start, end, hpo_id, "pattern") for start, end, hpo_id in self.grammar.matches(doc))
+        return found
+
+
+def _inflected_word(lemma_of, term: str) -> bool:
+    """A one-word term whose lemma differs from it ("cutting" -> "cut", "falls" -> "fall")."""
+    return term.isalpha() and lemma_of(term) != term
+
+
+NOT_NESS = frozenset({"rash"})  # "rashness" is recklessness
+
+
+def ness_nouns(nlp: Language, phrases: dict) -> dict:
+    """The "-ness" noun of every one-word lay adjective: "moody" -> "moodiness", "lightheaded" ->
+    "sleeplessness" (adjectives in the lemmatizer's WordNet index; not participles)."""
+    try:
+        adjectives = frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("adj", []))
+    except (KeyError, ValueError):
+        return {}
+    out = {}
+    for word, hpo_id in phrases.items():
+        if word.isalpha() and word in adjectives and not word.endswith(("ness", "ing", "ed")) and word not in NOT_NESS:
+            out[word[:-1] + "iness" if word.endswith("y") else word + "ness"] = hpo_id
+    return out
+
+
+def ic_adjectives(terms: dict) -> dict:
+    """The "-ic" adjective of one-word HPO "-ia" terms: "hypoglycemia" -> "hypoglycemic",
+    "agoraphobia" -> "agoraphobic", "mania" -> "manic" (a patient's "I was hypoglycemic")."""
+    return {t[:-2] + "ic": v for t, v in terms.items() if t.isalpha() and t.endswith("ia") and len(t) >= 5}
