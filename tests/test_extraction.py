@@ -56,7 +56,7 @@ def test_ordinary_words_are_not_drugs(medical, text):
         ("Constant headaches lately.", "Constant headaches", "Headache", "HP:0002315"),
         ("I feel exhausted all day.", "exhausted", "Fatigue", "HP:0012378"),
         ("Bad pain in my knees after walking.", "Bad pain in my knees", "Pain", "HP:0012531"),
-        ("I got terrible muscle cramps.", "terrible muscle cramps", "Myalgia", "HP:0003326"),
+        ("I got terrible muscle cramps.", "terrible muscle cramps", "Muscle spasm", "HP:0003394"),
         ("Nausea was the worst part.", "Nausea", "Nausea", "HP:0002018"),
     ],
 )

@@ -50,6 +50,12 @@ def _found(extractor, text, entity_type="symptom"):
         ("I became paranoid.", "paranoid", "HP:0011999", "lay"),
         ("Steroids made me feel wired and awful.", "feel wired", "HP:0000711", "lay"),  # not "wire" on its own
         ("I got agoraphobic after that.", "agoraphobic", "HP:0000756", "exact"),  # "-ic" of an HPO "-ia" term
+        # cramps are muscle cramps unless the sentence says stomach or period; bloating is HPO's abdominal distention
+        ("I get cramps in my feet at night.", "cramps in my feet", "HP:0003394", "lay"),
+        ("I had cramps all day.", "cramps", "HP:0003394", "lay"),
+        ("Stomach cramps again.", "Stomach cramps", "HP:0032155", "lay"),
+        ("My period cramps are worse on it.", "period cramps", "HP:0100607", "lay"),
+        ("So bloated after meals.", "bloated", "HP:0003270", "lay"),
     ],
 )
 def test_lay_symptoms(extractor, text, surface, hpo_id, match):
