@@ -66,6 +66,9 @@ def test_lay_symptoms(extractor, text, surface, hpo_id, match):
     "text",
     [
         "I cut back on coffee in order to sleep better.",  # "cut", "order": ordinary words
+        "The insurance paperwork is so confusing.",  # "confused" is the state, "confusing" is not
+        "Back up your records before the portal closes.",  # "backed up" is constipation, "back up" is not
+        "That was a depressing article.",
         "She falls asleep early.",
         "It lowered my cholesterol and I have more energy.",  # a benefit, not a raised function
         "I can't stand the taste of it.",  # dislike, not an inability

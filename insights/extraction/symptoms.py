@@ -78,6 +78,8 @@ class SymptomRecognizer:
         found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
+                if matcher is self.lemma and not _participles_agree(term, doc[start:end]):
+                    continue
                 found.append((start, end, matcher.payload[term], "lay" if term in self.lay else kind))
         for match_id, start, end in self.body(doc):
             span = doc[start:end]
@@ -89,6 +91,15 @@ class SymptomRecognizer:
             found.append((start, end, hpo_id, "pattern"))
         found.extend((start, end, hpo_id, "pattern") for start, end, hpo_id in self.grammar.matches(doc))
         return found
+
+
+def _participles_agree(term: str, span) -> bool:
+    """A term's "-ed" participle describes a state ("confused", "backed up", "depressed"); the same
+    verb in another form does not ("it's confusing", "back up your files", "a depressing read")."""
+    words = term.split()
+    if len(words) != len(span):
+        return True
+    return all(not w.endswith("ed") or t.lower_.endswith("ed") for w, t in zip(words, span))
 
 
 def _inflected_word(lemma_of, term: str) -> bool:
