@@ -111,6 +111,7 @@ def test_ordinary_words_that_are_brands_are_not_in_the_lexicon(word):
         "It takes wisdom and balance; the impact was equal.",
         "I'm well versed in this; the choice is a legend.",
         "Unfortunatly my experiance was definately bad.",
+        "Take 2 caps at night; I was hypoglycemic on a diabetic diet.",
     ],
 )
 def test_ordinary_words_are_not_drugs(extractor, text):
@@ -220,3 +221,15 @@ def test_unii_build_filters(tmp_path):
     unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\tX\t{d}\n" for n, t, d in rows), encoding="utf-8")
     brands, _stats = builder.build(unii)
     assert brands == {"baycol": "cerivastatin", "zorvex": "amlodipine/atorvastatin"}
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("Movicol every morning.", "Movicol", "macrogol"),  # was read as a misspelling of meloxicam
+        ("Gravol for the nausea.", "Gravol", "dimenhydrinate"),
+        ("Buscopan for the spasms.", "Buscopan", "hyoscine butylbromide"),
+    ],
+)
+def test_non_us_brands(extractor, text, surface, canonical):
+    assert (surface, canonical, "exact") in _drugs(extractor, text)
