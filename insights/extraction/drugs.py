@@ -6,6 +6,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .edits import edits1 as _edits1
 from .lexicon_matcher import LexiconMatcher
 from .mention import DRUG, Mention
 from .resources import drug_lexicon
@@ -88,17 +89,6 @@ def _english_words(nlp: Language) -> frozenset[str]:
     return frozenset((words | first_names() | common_surnames() | phenotype_words() | conditions) - drugs)
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-        | {a + c + b for a, b in splits for c in _LETTERS}
-    )
 
 
 class DrugRecognizer:

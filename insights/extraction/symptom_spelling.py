@@ -16,18 +16,9 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
+from .edits import edits1
+
 MIN_LEN = 6
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-        | {a + c + b for a, b in splits for c in _LETTERS}
-    )
 
 
 @lru_cache(maxsize=1)
