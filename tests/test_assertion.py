@@ -24,6 +24,12 @@ def _status(medical, text, surface):
 @pytest.mark.parametrize(
     "text, surface, status",
     [
+        # standard NegEx triggers and apostrophe-less forum spellings (after held-out 2b)
+        ("My scan came back negative for lupus.", "lupus", "negated"),
+        ("Free from migraines for a month now!", "migraines", "negated"),
+        ("i havent had a headache since april", "headache", "negated"),
+        ("I finally got over the insomnia.", "insomnia", "negated"),
+        ("ask your doctor about blood clots before starting the pill", "blood clots", "hypothetical"),
         # resolution verbs and idioms after the mention
         ("My heartburn has subsided since I cut out coffee.", "heartburn", "negated"),
         ("The nausea wore off by lunchtime.", "nausea", "negated"),
