@@ -7,6 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .edits import edits1 as _edits1
+from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
 from .mention import DRUG, Mention
 from .resources import drug_lexicon
@@ -77,13 +78,7 @@ def _english_words(nlp: Language) -> frozenset[str]:
 
     from .resources import condition_lexicon
 
-    words: set[str] = set()
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        for pos in ("noun", "verb", "adj", "adv"):
-            words.update(index.get(pos, []))
-    except (KeyError, ValueError):
-        pass
+    words = wordnet_words(nlp)
     conditions = {w for term in condition_lexicon() for w in term.split()}
     drugs = set(drug_lexicon().variant_to_canonical)  # WordNet lists many drugs ("lipitor")
     return frozenset((words | first_names() | common_surnames() | phenotype_words() | conditions) - drugs)

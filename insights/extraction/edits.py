@@ -1,6 +1,9 @@
 """Words one edit away (Norvig's spelling corrector): deletion, transposition, substitution,
-insertion of a lower-case ASCII letter. Shared by the drug and symptom misspelling rules."""
+insertion of a lower-case ASCII letter; and the English word list both misspelling rules check
+against. Shared by the drug and symptom misspelling rules."""
 from __future__ import annotations
+
+from spacy.language import Language
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -13,3 +16,16 @@ def edits1(word: str) -> set[str]:
         | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
         | {a + c + b for a, b in splits for c in LETTERS}
     )
+
+
+def wordnet_words(nlp: Language) -> set[str]:
+    """The words of the lemmatizer's WordNet index (nouns, verbs, adjectives, adverbs); empty when
+    the pipeline has no such table."""
+    words: set[str] = set()
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(index.get(pos, []))
+    except (KeyError, ValueError):
+        pass
+    return words

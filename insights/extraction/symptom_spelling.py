@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
-from .edits import edits1
+from .edits import edits1, wordnet_words
 
 MIN_LEN = 6
 
@@ -28,13 +28,7 @@ def known_words(nlp: Language) -> frozenset[str]:
 
     from .resources import drug_lexicon
 
-    words: set[str] = set()
-    try:
-        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        for pos in ("noun", "verb", "adj", "adv"):
-            words.update(index.get(pos, []))
-    except (KeyError, ValueError):
-        pass
+    words = wordnet_words(nlp)
     return frozenset(words | first_names() | common_surnames() | set(drug_lexicon().variant_to_canonical) | STOP_WORDS)
 
 
