@@ -65,8 +65,8 @@ def make_pos_free_lemmatizer(nlp: Language, name: str) -> PosFreeLemmatizer:
     return PosFreeLemmatizer(nlp.get_pipe("lemmatizer").lookups)
 
 
-# Forum writing glues words with brackets and list punctuation ("Zocor(side effects)",
-# "lasix,&ultram", "arthrotec/", "Domperidone- "): split there too, so lexicon terms match whole tokens.
+# Forum writing glues words with brackets and list punctuation ("Lipitor(side effects)",
+# "metformin,&lisinopril", "prednisone/", "Zoloft- "): split there too, so lexicon terms match whole tokens.
 EXTRA_INFIXES = [r"[()\[\]]", r"(?<=[A-Za-z])[,;&+](?=[&A-Za-z])", r"(?<=[,;])[&+](?=[A-Za-z])"]
 EXTRA_SUFFIXES = [r"/+", r"[,;&+]", r"(?<=[A-Za-z]{3})-+"]
 EXTRA_PREFIXES = [r"[&+/]", r"-+(?=[A-Za-z]{3})"]
