@@ -23,7 +23,7 @@ from .nlp import SPACY_MODEL, load_pipeline  # noqa: E402
 from .normalize import Normalized, normalize  # noqa: E402
 from .surrogates import SurrogateMap  # noqa: E402
 from .recognizers.member_names import MemberNameRecognizer  # noqa: E402
-from .recognizers.prefilter import guard_predefined  # noqa: E402
+from .recognizers.prefilter import guard_recognizers  # noqa: E402
 from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
 from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
 from .spans import Span, keep_span, resolve  # noqa: E402
@@ -108,12 +108,12 @@ class Deidentifier:
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine)
         registry.remove_recognizer("SpacyRecognizer")
-        guard_predefined(registry.recognizers)
         registry.add_recognizer(ForumSpacyRecognizer(supported_language="en"))
         for recognizer_cls in CUSTOM_RECOGNIZERS:
             registry.add_recognizer(recognizer_cls())
         self.members = MemberNameRecognizer(member_names)
         registry.add_recognizer(self.members)
+        guard_recognizers(registry.recognizers)
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
         self.anonymizer = AnonymizerEngine()
         self._operators = {

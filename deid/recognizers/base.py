@@ -29,13 +29,12 @@ class RuleRecognizer(EntityRecognizer):
     RULES: ClassVar[tuple[Rule, ...]]
     CONTEXT: ClassVar[tuple[str, ...]] = ()
     EXCLUDE: ClassVar[frozenset[str]] = frozenset()  # lower-cased values never reported
-    # A cheap pattern that every text with a match contains (a digit, say): texts without it
-    # are skipped. Only for recognizers whose every rule requires it.
+    # A cheap pattern that every text with a match contains (a digit, say): the engine skips
+    # texts without it (deid/recognizers/prefilter.py). Only where every rule requires it.
     REQUIRES: ClassVar[Optional[str]] = None
 
     def __init__(self) -> None:
         self._compiled = [(rule, re.compile(rule.regex, rule.flags)) for rule in self.RULES]
-        self._requires = re.compile(self.REQUIRES) if self.REQUIRES else None
         super().__init__(
             supported_entities=[self.ENTITY],
             name=type(self).__name__,
@@ -54,8 +53,6 @@ class RuleRecognizer(EntityRecognizer):
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
     ) -> List[RecognizerResult]:
         results: list[RecognizerResult] = []
-        if self._requires is not None and self._requires.search(text) is None:
-            return results
         for rule, rx in self._compiled:
             group = "phi" if "phi" in rx.groupindex else 0
             for match in rx.finditer(text):

@@ -2,8 +2,9 @@
 
 Most forum posts have no digit, no "@" and no "word.tld": Presidio's phone, date, card,
 licence, passport, SSN, IBAN and IP recognizers, its e-mail and URL recognizers, and our own
-postcode and day/month recognizers then have nothing to find. Each entry below is a cheap
-pattern that every text with a match must contain (each recognizer's own patterns require it);
+postcode and day/month recognizers then have nothing to find. Each entry below (and the
+``REQUIRES`` of our rule recognizers) is a cheap pattern that every text with a match must
+contain (each recognizer's own patterns require it);
 a text without it gets no results from that recognizer without running it. Results are the
 same as without the guard (tests/test_prefilter.py checks this on the sample and on eval sets).
 """
@@ -47,12 +48,23 @@ def guard(recognizer, required: str) -> None:
     recognizer.analyze = guarded
 
 
-def guard_predefined(recognizers: Iterable) -> int:
-    """Guard every recognizer named in ``REQUIRES``; returns how many were guarded."""
+def required_pattern(recognizer) -> str | None:
+    """What a text needs for ``recognizer`` to find anything: its own ``REQUIRES`` (our rule
+    recognizers), else the entry for Presidio's recognizer of that name."""
+    own = getattr(recognizer, "REQUIRES", None)
+    if own:
+        return own
+    if type(recognizer).__module__.startswith("presidio_analyzer"):
+        return REQUIRES.get(recognizer.name)
+    return None
+
+
+def guard_recognizers(recognizers: Iterable) -> int:
+    """Guard every recognizer that has a required pattern; returns how many were guarded."""
     n = 0
     for recognizer in recognizers:
-        required = REQUIRES.get(recognizer.name)
-        if required is not None and type(recognizer).__module__.startswith("presidio_analyzer"):
+        required = required_pattern(recognizer)
+        if required is not None:
             guard(recognizer, required)
             n += 1
     return n
