@@ -84,8 +84,6 @@ def _english_words(nlp: Language) -> frozenset[str]:
     return frozenset((words | first_names() | common_surnames() | phenotype_words() | conditions) - drugs)
 
 
-
-
 class DrugRecognizer:
     name = DRUG
 

@@ -18,13 +18,13 @@ def edits1(word: str) -> set[str]:
     )
 
 
-def wordnet_words(nlp: Language) -> set[str]:
-    """The words of the lemmatizer's WordNet index (nouns, verbs, adjectives, adverbs); empty when
-    the pipeline has no such table."""
+def wordnet_words(nlp: Language, pos_tags: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> set[str]:
+    """The words of the lemmatizer's WordNet index for ``pos_tags`` (default: nouns, verbs,
+    adjectives, adverbs); empty when the pipeline has no such table."""
     words: set[str] = set()
     try:
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        for pos in ("noun", "verb", "adj", "adv"):
+        for pos in pos_tags:
             words.update(index.get(pos, []))
     except (KeyError, ValueError):
         pass

@@ -83,6 +83,7 @@ def drug_dictionary() -> dict:
         return pickle.load(raw)
 
 
+@lru_cache(maxsize=1)
 def drug_exclude_words() -> frozenset:
     return frozenset(str(w).lower() for w in load_yaml("drug_lay_names.yaml").get("exclude", []))
 
@@ -133,8 +134,8 @@ def drug_lexicon() -> DrugLexicon:
     ids = {c: canon_data.get(c, {}).get("drugbank_id", "") for c in set(variants.values())}
     for full, info in canon_data.items():  # ids of canonicals shortened above
         if " (" in full and info.get("drugbank_id"):
-            ids.setdefault(full.split(" (")[0], info["drugbank_id"])
-            ids[full.split(" (")[0]] = ids[full.split(" (")[0]] or info["drugbank_id"]
+            short = full.split(" (")[0]
+            ids[short] = ids.get(short) or info["drugbank_id"]
     supplement_yaml = load_yaml("drug_supplements.yaml")
     analytes = supplement_yaml.get("analyte_words") or []
     endogenous = {str(c).lower() for c in supplement_yaml.get("endogenous") or []}

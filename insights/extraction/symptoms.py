@@ -5,6 +5,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
 from .resources import phenotype_lexicon
@@ -113,10 +114,7 @@ NOT_NESS = frozenset({"rash"})  # "rashness" is recklessness
 def ness_nouns(nlp: Language, phrases: dict) -> dict:
     """The "-ness" noun of every one-word lay adjective: "moody" -> "moodiness", "lightheaded" ->
     "sleeplessness" (adjectives in the lemmatizer's WordNet index; not participles)."""
-    try:
-        adjectives = frozenset(nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index").get("adj", []))
-    except (KeyError, ValueError):
-        return {}
+    adjectives = wordnet_words(nlp, ("adj",))
     out = {}
     for word, hpo_id in phrases.items():
         if word.isalpha() and word in adjectives and not word.endswith(("ness", "ing", "ed")) and word not in NOT_NESS:
