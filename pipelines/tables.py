@@ -153,11 +153,11 @@ EVIDENCE = _f("evidence", pa.string(), "The de-identified sentence the row was f
 LEXICON_VERSION = _f("lexicon_version", pa.string(), "Versions of the extraction lexicons and cue lists that produced the row.", False)
 
 ENTITY_MENTIONS = _schema(
-    "Drug, symptom and condition mentions in the de-identified posts, normalised, with their assertion; one row per mention.",
+    "Drug, device, symptom and condition mentions in the de-identified posts, normalised, with their assertion; one row per mention.",
     RUN_ID, POST_KEY, COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
-    _f("entity_type", pa.string(), "drug, symptom or condition.", False),
+    _f("entity_type", pa.string(), "drug, device (CPAP, glucose monitor, insulin pump...), symptom or condition.", False),
     _f("mention", pa.string(), "The mention as written in the de-identified text.", False),
-    _f("canonical", pa.string(), "Normalised name: generic drug name or drug class, HPO term name, or condition.", False),
+    _f("canonical", pa.string(), "Normalised name: generic drug name or drug class, device kind (continuous glucose monitor), HPO term name, or condition.", False),
     _f("code", pa.string(), "DrugBank id for drugs, HPO id for symptoms; null when none."),
     _f("match", pa.string(), "How it was found: exact (lexicon), lay (lay phrase), class (drug class), fuzzy (misspelling: one edit, or two for words of 9+ letters), pattern (body part + complaint).", False),
     _f("assertion", pa.string(), "experienced, negated, hypothetical (feared, asked about, possible) or family (a relative's).", False),
@@ -223,7 +223,7 @@ INSIGHT_AGGREGATES = _schema(
     _f("source_table", pa.string(), "Insight table counted, e.g. entity_mentions.", False),
     COMMUNITY, PERIOD_MONTH, SPEAKER_ROLE,
     _f("kind", pa.string(), "What is counted within the table, e.g. drug / symptom (entity_mentions), side_effect (treatment_experiences), stop (treatment_events).", False),
-    _f("key", pa.string(), "The item counted: canonical drug, symptom or condition, 'drug -> effect', 'drug: reason', category.", False),
+    _f("key", pa.string(), "The item counted: canonical drug, device, symptom or condition, 'drug -> effect', 'drug: reason', category.", False),
     _f("mentions", pa.int64(), "Rows of the source table.", False),
     _f("posts", pa.int64(), "Distinct posts.", False),
     _f("authors", pa.int64(), "Distinct authors (posts without an author are not counted here).", False),

@@ -1,4 +1,4 @@
-"""Medical entity mentions of one post: drugs, symptoms, conditions, each with an assertion."""
+"""Medical entity mentions of one post: drugs, devices, symptoms, conditions, each with an assertion."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,9 +9,11 @@ from spacy.tokens import Doc
 from ..nlp import load_extraction_pipeline
 from .assertion import AssertionClassifier
 from .conditions import ConditionRecognizer
+from .devices import DeviceRecognizer
 from .drugs import DrugRecognizer
 from .mention import (
     CONDITION,
+    DEVICE,
     DRUG,
     SYMPTOM,
     Mention,
@@ -20,7 +22,7 @@ from .mention import (
 )
 from .symptoms import SymptomRecognizer
 
-PRIORITY = {DRUG: 0, CONDITION: 1, SYMPTOM: 2}
+PRIORITY = {DRUG: 0, DEVICE: 1, CONDITION: 2, SYMPTOM: 3}
 
 
 class EntityExtractor:
@@ -28,7 +30,12 @@ class EntityExtractor:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or load_extraction_pipeline()
-        self.recognizers = [DrugRecognizer(self.nlp), ConditionRecognizer(self.nlp), SymptomRecognizer(self.nlp)]
+        self.recognizers = [
+            DrugRecognizer(self.nlp),
+            DeviceRecognizer(self.nlp),
+            ConditionRecognizer(self.nlp),
+            SymptomRecognizer(self.nlp),
+        ]
         self.assertion = AssertionClassifier(self.nlp)
 
     def __call__(self, doc: Doc) -> list[Mention]:

@@ -230,7 +230,13 @@ def condition_lexicon() -> dict:
     return out
 
 
-LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
+def device_lexicon() -> dict:
+    """Lower-cased surface form -> canonical device."""
+    data = load_yaml("medical_devices.yaml")
+    return {str(v).lower(): canonical for canonical, variants in data["devices"].items() for v in [canonical, *variants]}
+
+
+LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "medical_devices.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
 
 
 @lru_cache(maxsize=1)
