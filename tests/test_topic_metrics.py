@@ -81,3 +81,22 @@ def test_cache_embeds_each_distinct_text_once_and_reuses_it(tmp_path):
     # the store holds hashes and vectors, never the text
     for shard in tmp_path.rglob("*.npz"):
         assert b"ccc" not in shard.read_bytes()
+
+
+def test_coherent_terms_prefers_words_used_together():
+    from insights.topics.fit import coherent_terms
+
+    # "insulin" and "pump" share posts 0-5; "weather" (ranked second by c-TF-IDF) never meets them
+    posts = {"insulin": set(range(0, 6)), "weather": set(range(10, 16)), "pump": set(range(0, 5)), "sensor": set(range(2, 8))}
+    ranked = [("insulin", 0.9), ("weather", 0.8), ("pump", 0.7), ("sensor", 0.6)]
+    assert [w for w, _ in coherent_terms(ranked, posts, 20, 3, weight=3.0)] == ["insulin", "pump", "sensor"]
+    assert [w for w, _ in coherent_terms(ranked, posts, 20, 3, weight=0.0)] == ["insulin", "weather", "pump"]
+    assert dict(coherent_terms(ranked, posts, 20, 3, weight=3.0))["pump"] == 0.7  # scores kept
+
+
+def test_pair_npmi_matches_the_topic_measure():
+    from insights.topics.metrics import npmi, pair_npmi
+
+    doc_sets = [{"a", "b"}, {"a", "b"}, {"a"}, {"c"}]
+    assert npmi([["a", "b"]], doc_sets) == [pair_npmi({0, 1, 2}, {0, 1}, 4)]
+    assert pair_npmi({0}, {1}, 4) == -1.0

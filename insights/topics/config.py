@@ -27,6 +27,7 @@ class TopicConfig:
     top_n_words: int = 10
     min_topic_terms: int = 5  # a topic whose posts share fewer distinct terms is merged into its nearest topic
     min_term_posts: Optional[int] = None  # a topic term must occur in this many posts; None: max(3, 0.2% of posts)
+    term_coherence: float = 3.0  # weight of co-occurrence (NPMI) when picking a topic's top terms; 0: rank only
     n_representatives: int = 3
     # outliers: posts HDBSCAN leaves unassigned go to the nearest topic centroid (cosine) when
     # at least outlier_threshold similar; the threshold is lowered just enough that at most

@@ -144,10 +144,10 @@ def fit_topics(
     assigned, merged = merge_wordless_topics(model, docs, assigned, embeddings, config.min_topic_terms)
     assigned = renumber_by_size(assigned)
     n_topics = len(set(assigned.tolist()) - {-1})
-    model.update_topics(docs, topics=assigned.tolist(), vectorizer_model=make_vectorizer(), representation_model=_aspects(config, embed_fn))
+    model.update_topics(docs, topics=assigned.tolist(), top_n_words=CANDIDATE_TERMS, vectorizer_model=make_vectorizer(), representation_model=_aspects(config, embed_fn))
     set_centroids(model, assigned, embeddings)
     diversify_terms(model, assigned, embeddings, config.mmr_diversity)
-    keep_frequent_terms(model, docs, config.min_term_posts or auto_min_term_posts(n), config.top_n_words)
+    keep_frequent_terms(model, docs, config.min_term_posts or auto_min_term_posts(n), config.top_n_words, config.term_coherence)
     topics = describe(model, assigned, embeddings, texts, config)
     similarity = centroid_similarity(model, embeddings, assigned)
     assignments = pd.DataFrame({"doc_index": np.arange(n), "topic_id": assigned, "probability": similarity})
@@ -188,24 +188,51 @@ def renumber_by_size(assigned: np.ndarray) -> np.ndarray:
     return np.asarray([mapping.get(t, -1) for t in assigned.tolist()], dtype=int)
 
 
-def keep_frequent_terms(model, docs: list[str], min_posts: int, top_n: int) -> None:
+def keep_frequent_terms(model, docs: list[str], min_posts: int, top_n: int, coherence: float = 0.0) -> None:
     """Rank terms found in at least min_posts posts first (one post's idiosyncrasy is not a
     topic's vocabulary), rarer ones after, keep top_n; applied to the model itself so a saved
-    model carries them."""
-    from collections import Counter
-
+    model carries them. With ``coherence`` > 0 the frequent terms are picked greedily
+    (``coherent_terms``): each next term by its rank among the candidates plus ``coherence`` x
+    its mean NPMI with the terms already picked, so a topic reads as words used together."""
     analyze = model.vectorizer_model.build_analyzer()
-    df = Counter(t for d in docs for t in set(analyze(d)))
+    aspects = getattr(model, "topic_aspects_", None) or {}
+    wanted = {w for reps in [model.topic_representations_, *aspects.values()] for pairs in reps.values() for w, _ in pairs if w}
+    posts: dict[str, set[int]] = {}  # the posts holding each candidate term
+    for i, d in enumerate(docs):
+        for t in wanted.intersection(analyze(d)):
+            posts.setdefault(t, set()).add(i)
 
     def keep(pairs):
         pairs = [(w, s) for w, s in pairs if w]
-        kept = [(w, s) for w, s in pairs if df.get(w, 0) >= min_posts]
-        rare = [(w, s) for w, s in pairs if df.get(w, 0) < min_posts]
+        kept = [(w, s) for w, s in pairs if len(posts.get(w, ())) >= min_posts]
+        rare = [(w, s) for w, s in pairs if len(posts.get(w, ())) < min_posts]
+        if coherence > 0 and len(kept) > top_n:
+            kept = coherent_terms(kept, posts, len(docs), top_n, coherence)
         return (kept + rare)[:top_n]  # frequent terms first; rarer ones only to fill up to top_n
 
     model.topic_representations_ = {t: keep(p) for t, p in model.topic_representations_.items()}
     for aspect, reps in (getattr(model, "topic_aspects_", None) or {}).items():
         model.topic_aspects_[aspect] = {t: keep(p) for t, p in reps.items()}
+
+
+def coherent_terms(pairs: list[tuple[str, float]], posts: dict[str, set[int]], n_docs: int, top_n: int, weight: float) -> list[tuple[str, float]]:
+    """Greedy pick of top_n of the ranked ``pairs``: the first term, then each time the candidate
+    with the best (1 - rank / candidates) + weight x mean NPMI with the terms picked so far
+    (NPMI from the posts holding each term)."""
+    from .metrics import pair_npmi
+
+    words = [w for w, _ in pairs]
+    rank = {w: 1.0 - i / len(words) for i, w in enumerate(words)}
+    gain = dict.fromkeys(words, 0.0)  # summed NPMI with the terms picked so far
+    chosen, rest = words[:1], words[1:]
+    while rest and len(chosen) < top_n:
+        for w in rest:
+            gain[w] += pair_npmi(posts.get(w, set()), posts.get(chosen[-1], set()), n_docs)
+        best = max(rest, key=lambda w: rank[w] + weight * gain[w] / len(chosen))
+        chosen.append(best)
+        rest.remove(best)
+    score = dict(pairs)
+    return [(w, score[w]) for w in chosen]
 
 
 def set_centroids(model, assigned: np.ndarray, embeddings: np.ndarray) -> None:

@@ -35,21 +35,20 @@ def npmi(topics_terms: Sequence[Sequence[str]], doc_sets: list[set[str]], top_n:
             index.setdefault(t, set()).add(i)
     scores = []
     for terms in topics_terms:
-        terms = list(terms[:top_n])
-        pairs = []
-        for a, b in combinations(terms, 2):
-            da, db = index.get(a, set()), index.get(b, set())
-            joint = len(da & db)
-            if joint == 0 or not da or not db:
-                pairs.append(-1.0)
-                continue
-            p_ab, p_a, p_b = joint / n, len(da) / n, len(db) / n
-            if p_ab >= 1.0:
-                pairs.append(1.0)
-                continue
-            pairs.append(float(np.log(p_ab / (p_a * p_b)) / -np.log(p_ab)))
+        pairs = [pair_npmi(index.get(a, set()), index.get(b, set()), n) for a, b in combinations(list(terms[:top_n]), 2)]
         scores.append(float(np.mean(pairs)) if pairs else float("nan"))
     return scores
+
+
+def pair_npmi(docs_a: set[int], docs_b: set[int], n_docs: int) -> float:
+    """NPMI of two terms from the sets of documents holding each; -1 when they never co-occur."""
+    joint = len(docs_a & docs_b)
+    if joint == 0 or not docs_a or not docs_b:
+        return -1.0
+    p_ab, p_a, p_b = joint / n_docs, len(docs_a) / n_docs, len(docs_b) / n_docs
+    if p_ab >= 1.0:
+        return 1.0
+    return float(np.log(p_ab / (p_a * p_b)) / -np.log(p_ab))
 
 
 def diversity(topics_terms: Sequence[Sequence[str]], top_n: int = 10) -> float:
