@@ -145,6 +145,8 @@ class UnmetNeedMatcher:
         for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
             key = self.nlp.vocab.strings[match_id]
             s_idx = sent_of_token[start]
+            if sent_of_token[end - 1] != s_idx:  # a cue never spans sentences ("trial … {OP: *} … travel")
+                continue
             if key == _GUARD:
                 guarded.add(s_idx)
                 continue

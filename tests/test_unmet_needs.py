@@ -177,6 +177,13 @@ def test_a_question_about_the_literature_is_not_about_taking_part(matcher):
     assert ("trial_participation", None) in hits(matcher, "Can you leave the trial early if the drug isn't working?")
 
 
+def test_a_cue_never_spans_two_sentences(matcher):
+    # "trial" … "travel" with an open gap once matched across sentences, with a whole paragraph as cue
+    found = list(matcher.extract(["My doctor brought up a trial for my cancer. How did you handle the travel?"]))
+    assert {(m.category, m.sentence_index) for m in found} == {("information_gap", 1)}
+    assert all("\n" not in m.cue and len(m.cue) < 40 for m in found)
+
+
 def test_figuring_out_in_the_past_is_not_an_information_gap(matcher):
     # "trying to / can't figure out whether" asks; "before anybody figured out what" narrates a delay
     assert hits(matcher, "It was years before anybody figured out what was wrong with me.") == {("diagnosis_journey", "delay")}
