@@ -4,8 +4,9 @@ Works on any ``Doc`` from :func:`insights.nlp.load_extraction_pipeline` (tagger,
 senter), so a stage that parses each post once can run this and other doc-level extractors on
 the same parse. Cues are data: ``phrases`` (matched on spaCy's ``NORM``, so "can't", "can’t" and
 "cannot" are one cue), ``lemmas`` (one cue covers tenses and plurals), raw token ``patterns``, and
-``together`` rules (cue groups that must all occur in one sentence). Phrases go to a hash-based
-``PhraseMatcher``, the rest to a ``Matcher``.
+``together`` rules (cue groups that must all occur in one sentence); a category's ``unless`` cues
+(v2.2) drop that category from a sentence that holds one (a solved problem: "my copay is now zero",
+"back at work full time"). Phrases go to a hash-based ``PhraseMatcher``, the rest to a ``Matcher``.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .nlp import load_extraction_pipeline
 _SEP = "/"  # matcher key: "category" or "category/subcategory"
 _GUARD = "__guard__"
 _GROUP = "#"  # matcher key of one cue group of a ``together`` rule: "<key>#<rule>#<group>"
+_UNLESS = "!"  # matcher key of a category's ``unless`` cues: "!<category>"
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class UnmetNeedMatcher:
             _add_cues(matchers, self.nlp, category, spec, self.together)
             for sub, sub_spec in (spec.get("subcategories") or {}).items():
                 _add_cues(matchers, self.nlp, f"{category}{_SEP}{sub}", sub_spec, self.together)
+            if spec.get("unless"):
+                _add_cues(matchers, self.nlp, f"{_UNLESS}{category}", spec["unless"], {})
         neg = self.taxonomy.negation
         self.window = int(neg.get("window", 0))
         self.negators = {w.lower() for w in neg.get("negators") or []}
@@ -136,12 +140,18 @@ class UnmetNeedMatcher:
         hits = []
         guarded = set()
         negated = set()  # (category, sentence) with a negated rule cue: the classifier may not add it
+        unless = set()  # (category, sentence) holding one of the category's ``unless`` cues
         groups: dict[tuple[str, int], tuple[int, int]] = {}  # (group key, sentence) -> first span
         for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
             key = self.nlp.vocab.strings[match_id]
             s_idx = sent_of_token[start]
+            if sent_of_token[end - 1] != s_idx:  # a cue never spans sentences ("trial … {OP: *} … travel")
+                continue
             if key == _GUARD:
                 guarded.add(s_idx)
+                continue
+            if key.startswith(_UNLESS):
+                unless.add((key[len(_UNLESS):], s_idx))
                 continue
             if self._negated(doc, sentences[s_idx], start, end):
                 negated.add((key.partition(_SEP)[0].partition(_GROUP)[0], s_idx))
@@ -169,6 +179,8 @@ class UnmetNeedMatcher:
             if s_idx in guarded:
                 continue
             category, _, sub = key.partition(_SEP)
+            if (category, s_idx) in unless:
+                continue
             rank = (1 if sub else 0, end - start)
             cur = best.get((category, s_idx))
             if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
@@ -178,7 +190,7 @@ class UnmetNeedMatcher:
             for s_idx, cats in zip(open_sents, self.classifier.predict([sentences[i].text for i in open_sents])):
                 sent = sentences[s_idx]
                 for category in cats:
-                    if (category, s_idx) not in best and (category, s_idx) not in negated:
+                    if (category, s_idx) not in best and (category, s_idx) not in negated | unless:
                         best[(category, s_idx)] = (sent.start, sent.end, self.CLASSIFIER_CUE, None)
         mentions = []
         for (category, s_idx), (start, end, cue, sub) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0][0])):

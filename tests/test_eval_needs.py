@@ -51,6 +51,22 @@ def test_third_heldout_file_is_fresh_and_covers_every_category():
             assert need.get("subcategory") is None or need["subcategory"] in taxonomy[need["category"]]["subcategories"]
 
 
+def test_fourth_heldout_file_is_fresh_and_covers_every_category():
+    taxonomy = load_taxonomy().categories
+    fourth = load_gold(GOLD.with_name("needs_roles_heldout4.jsonl"), categories=set(taxonomy))
+    assert len(fourth) >= 180 and {r["source"] for r in fourth} == {"written-blind-4"} and {r["split"] for r in fourth} == {"test"}
+    assert len({r["id"] for r in fourth}) == len(fourth) and all(r["id"].startswith("nrh4-") for r in fourth)
+    seen = {r["text"].lower() for name in ("needs_roles.jsonl", "needs_roles_heldout.jsonl", "needs_roles_heldout2.jsonl",
+                                           "needs_roles_heldout3.jsonl") for r in load_gold(GOLD.with_name(name))}
+    assert len({r["text"].lower() for r in fourth}) == len(fourth) and not {r["text"].lower() for r in fourth} & seen
+    assert sum(not r["needs"] for r in fourth) >= 40
+    per_category = Counter(n["category"] for r in fourth for n in r["needs"])
+    assert set(per_category) == set(taxonomy) and min(per_category.values()) >= 14
+    for r in fourth:
+        for need in r["needs"]:
+            assert need.get("subcategory") is None or need["subcategory"] in taxonomy[need["category"]]["subcategories"]
+
+
 def test_gold_file_is_well_formed():
     taxonomy = load_taxonomy().categories
     records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
@@ -121,7 +137,7 @@ def test_split_filter_and_bad_gold(tiny_gold, tmp_path):
 def test_cli_json_and_table(tiny_gold, capsys):
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--split", "test", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["split"] == "test" and report["taxonomy_version"] == "2.1.0"
+    assert report["split"] == "test" and report["taxonomy_version"] == "2.2.0"
     assert main(["eval", "needs", "--gold", str(tiny_gold)]) == 0
     table = capsys.readouterr().out
     assert "access_and_cost" in table and "accuracy" in table

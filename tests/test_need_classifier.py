@@ -71,17 +71,15 @@ def test_scores_match_scikit_learn_tfidf():
     assert clf.probabilities([]).shape == (0, len(clf.categories))
 
 
-# Written for this test (not in any gold file): clear paraphrases the v2.1.0 rules miss.
+# Written for this test (not in any gold file): clear paraphrases the rules (v2.2.0) miss.
 @pytest.mark.parametrize(
     "text,category",
     [
-        ("Why does nobody ever tell you what the numbers on the blood test mean", "information_gap"),
-        ("The tablets give me such bad stomach cramps that I can hardly get out of bed.", "side_effect_burden"),
+        ("Why is it so hard to get a straight answer about what the blood test numbers mean", "information_gap"),
+        ("The pills give me such bad stomach cramps that I spend the morning curled up in bed.", "side_effect_burden"),
         ("The two hospitals can't share my scans so I keep repeating them.", "care_coordination"),
-        ("It was years before anybody figured out what was wrong with me.", "diagnosis_journey"),
         ("They told me it was just anxiety for years and it was my thyroid the whole time.", "diagnosis_journey"),
         ("I can't keep a job because of the flares.", "daily_life_and_work"),
-        ("I had to give up driving because of the seizures.", "daily_life_and_work"),
     ],
 )
 def test_classifier_finds_paraphrases_the_rules_miss(rules, combined, text, category):

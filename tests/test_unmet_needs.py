@@ -111,6 +111,89 @@ def test_general_cues_no_need(matcher, text):
     assert hits(matcher, text) == set()
 
 
+# v2.2 paraphrase families (verb + object patterns with gaps, lemma cues, ``together`` rules with a
+# treatment word or a trial word, cues that carry their own negation). Written for these tests, not
+# taken from any gold file.
+@pytest.mark.parametrize(
+    "text,category,subcategory",
+    [
+        ("No one at the surgery actually explained what the scan showed.", "information_gap", None),
+        ("The instructions that came with the pen are useless.", "information_gap", None),
+        ("Still trying to figure out if the rash is from the cream.", "information_gap", None),
+        ("Medicaid pulled the inhaler off the formulary last month.", "access_and_cost", "insurance_denial"),
+        ("Been fighting with Cigna for weeks over the pump.", "access_and_cost", None),
+        ("I've been halving my tablets to make the box last until the end of the month.", "access_and_cost", "copay_cost"),
+        ("The chemist can't get the 25 mg tablets in.", "access_and_cost", "availability"),
+        ("The closest pain clinic is a 3 hour drive.", "access_and_cost", "availability"),
+        ("The chemo has wrecked my appetite and I can barely keep water down.", "side_effect_burden", None),
+        ("The muscle cramps from atorvastatin have ruined my evening walks.", "side_effect_burden", None),
+        ("My mind keeps going to dark places at night.", "emotional_support", None),
+        ("I keep everything bottled up so my kids don't worry.", "emotional_support", None),
+        ("Some days I can't see the point of carrying on.", "emotional_support", None),
+        ("I'm the one doing all of Dad's pills and appointments and I'm running on empty.", "caregiver_burden", None),
+        ("Since Mum moved in I haven't had a full night's sleep.", "caregiver_burden", None),
+        ("The GP says it's a hospital problem and the hospital says ask the GP.", "care_coordination", None),
+        ("The physio was booked for the week after discharge and never showed up.", "care_coordination", None),
+        ("By the time they finally scanned me it had spread.", "diagnosis_journey", "delay"),
+        ("Four doctors before anyone listened to me.", "diagnosis_journey", "delay"),
+        ("Two years of being told it was hormones before the biopsy.", "diagnosis_journey", "delay"),
+        ("They kept saying it was a pulled muscle, it was a blood clot.", "diagnosis_journey", "misdiagnosis"),
+        ("I had to cut down to two days a week at the shop.", "daily_life_and_work", None),
+        ("I can't be more than ten minutes from a toilet so the cinema is out.", "daily_life_and_work", None),
+        ("We've had to cancel our summer holiday again.", "daily_life_and_work", None),
+        ("The trial centre is in London and I live in rural Wales.", "trial_participation", "barrier_travel"),
+        ("I'd join the study so my grandkids never have to deal with this.", "trial_participation", "motivation"),
+        ("My gran thinks a trial means they test poison on you.", "trial_participation", "misconception"),
+        ("Being randomised puts me off the trial.", "trial_participation", "barrier_placebo"),
+        ("They pulled me out of the study after my bloods went up.", "trial_participation", "barrier_eligibility"),
+        ("Phase 3 visits are every Thursday and I work shifts.", "trial_participation", "barrier_time"),
+    ],
+)
+def test_v22_paraphrase_families(matcher, text, category, subcategory):
+    assert (category, subcategory) in hits(matcher, text), f"no {category}/{subcategory} in {text!r}: {hits(matcher, text)}"
+
+
+# v2.2 near misses: a category's ``unless`` cues (a solved problem, trial words used otherwise) and
+# ordinary family life next to a relative.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My copay went down to $10 when I changed plans.",
+        "Back at work three days a week and it feels good.",
+        "I used to be terrified of the scanner but it's no big deal now.",
+        "We did a free trial of the meal app and it was fine.",
+        "The study results were on the news last night.",
+        "My mum and I go swimming every night.",
+        "The leaflet was really useful.",
+        "There was no one left to tell me off.",
+    ],
+)
+def test_v22_near_misses(matcher, text):
+    assert hits(matcher, text) == set()
+
+
+def test_a_question_about_the_literature_is_not_about_taking_part(matcher):
+    assert {c for c, _ in hits(matcher, "Are there any studies on magnesium for cramps?")} == {"information_gap"}
+    assert ("trial_participation", None) in hits(matcher, "Can you leave the trial early if the drug isn't working?")
+
+
+def test_a_cue_never_spans_two_sentences(matcher):
+    # "trial" … "travel" with an open gap once matched across sentences, with a whole paragraph as cue
+    found = list(matcher.extract(["My doctor brought up a trial for my cancer. How did you handle the travel?"]))
+    assert {(m.category, m.sentence_index) for m in found} == {("information_gap", 1)}
+    assert all("\n" not in m.cue and len(m.cue) < 40 for m in found)
+
+
+def test_figuring_out_in_the_past_is_not_an_information_gap(matcher):
+    # "trying to / can't figure out whether" asks; "before anybody figured out what" narrates a delay
+    assert hits(matcher, "It was years before anybody figured out what was wrong with me.") == {("diagnosis_journey", "delay")}
+
+
+def test_unless_cue_drops_only_its_own_category(matcher):
+    text = "My copay dropped to ten dollars but I'm still terrified of the next scan."
+    assert {c for c, _ in hits(matcher, text)} == {"emotional_support"}
+
+
 def test_together_rule_keeps_both_cues(matcher):
     found = [m for m in matcher.extract(["Taking care of my father every night has me exhausted."]) if m.category == "caregiver_burden"]
     assert len(found) == 1 and " … " in found[0].cue
@@ -134,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.1.0"
+    assert tax.version == "2.2.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
