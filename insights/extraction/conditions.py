@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .context_guard import allows
 from .lexicon_matcher import LexiconMatcher
 from .mention import CONDITION, Mention
 from .resources import condition_abbreviations, condition_guards, condition_lexicon
@@ -41,12 +42,4 @@ class ConditionRecognizer:
         if term in self.abbreviations and len(text) <= ABBREVIATION_MAX_LEN and not text[:2].isupper():
             return False
         guard = self.guards.get(term)
-        if guard:
-            doc = span.doc
-            before = doc[span.start - 1].lower_ if span.start > 0 else ""
-            after = doc[span.end].lower_ if span.end < len(doc) else ""
-            if after in guard["unless_before"]:
-                return True
-            if before in guard["not_after"] or after in guard["not_before"]:
-                return False
-        return True
+        return guard is None or allows(span.doc, span.start, span.end, guard)

@@ -241,9 +241,18 @@ def condition_abbreviations() -> frozenset:
 
 @lru_cache(maxsize=1)
 def condition_guards() -> dict:
-    """Surface form -> {"not_after", "not_before", "unless_before"}: frozensets of lower-cased words."""
-    data = load_yaml("conditions.yaml").get("guards") or {}
-    return {str(form).lower(): {k: frozenset(str(w).lower() for w in (rules.get(k) or ())) for k in ("not_after", "not_before", "unless_before")} for form, rules in data.items()}
+    """Surface form -> context guard (``context_guard.py``) for ambiguous short forms."""
+    from .context_guard import load_guards
+
+    return load_guards(load_yaml("conditions.yaml").get("guards"))
+
+
+@lru_cache(maxsize=1)
+def symptom_guards() -> dict:
+    """Lay phrase -> context guard (``context_guard.py``) for ambiguous symptom words."""
+    from .context_guard import load_guards
+
+    return load_guards(load_yaml("symptom_lay_phrases.yaml").get("guards"))
 
 
 LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")

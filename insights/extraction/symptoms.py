@@ -5,10 +5,11 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .context_guard import allows
 from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
-from .resources import phenotype_lexicon
+from .resources import phenotype_lexicon, symptom_guards
 from .symptom_grammar import SymptomGrammar
 from .symptom_spelling import SymptomSpelling
 
@@ -45,6 +46,7 @@ class SymptomRecognizer:
         self.spelling = SymptomSpelling(nlp, terms, lex.body_parts, lex.complaints)
         self.vocab = nlp.vocab
         self.lemmatize = nlp.get_pipe("pos_free_lemmatizer")
+        self.guards = symptom_guards()
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         found = self._match(doc)
@@ -75,11 +77,19 @@ class SymptomRecognizer:
             found.extend((s, e, hpo_id, "fuzzy") for s, e, hpo_id, _ in self._match(fixed) if any(s <= i < e for i in corrected))
         return found
 
+    def _guard_allows(self, doc: Doc, start: int, end: int, term: str) -> bool:
+        """A guarded term in its context; a guarded one-word term only in its own spelling."""
+        if end - start == 1 and " " not in term and doc[start].lower_ != term:
+            return False
+        return allows(doc, start, end, self.guards[term])
+
     def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
                 if matcher is self.lemma and not _participles_agree(term, doc[start:end]):
+                    continue
+                if term in self.guards and not self._guard_allows(doc, start, end, term):
                     continue
                 found.append((start, end, matcher.payload[term], "lay" if term in self.lay else kind))
         for match_id, start, end in self.body(doc):
