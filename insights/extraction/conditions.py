@@ -18,9 +18,9 @@ class ConditionRecognizer:
     def __init__(self, nlp: Language) -> None:
         from .symptom_spelling import known_words
 
-        self.matcher = LexiconMatcher(nlp, condition_lexicon())
-        self.english = known_words(nlp)
         self.abbreviations = condition_abbreviations()
+        self.matcher = LexiconMatcher(nlp, {**self.abbreviations, **condition_lexicon()})
+        self.english = known_words(nlp)
         self.guards = condition_guards()
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:

@@ -218,25 +218,18 @@ def _with_plurals(terms: dict) -> dict:
 
 
 @lru_cache(maxsize=1)
-def condition_lexicon() -> dict:
-    """Lower-cased surface form -> canonical condition."""
-    data = load_yaml("conditions.yaml")
-    out = {str(v).lower(): canonical for canonical, variants in data["conditions"].items() for v in [canonical, *variants]}
-    lex = phenotype_lexicon()
-    for section in ("more_conditions", "abbreviations"):
-        for canonical, variants in (data.get(section) or {}).items():
-            for v in [canonical, *variants] if section == "more_conditions" else variants:
-                v = str(v).lower()
-                if v not in lex.term_to_id and v not in lex.lay_phrases:
-                    out.setdefault(v, canonical)
-    return out
-
-
-@lru_cache(maxsize=1)
-def condition_abbreviations() -> frozenset:
-    """Lower-cased short forms of ``conditions.yaml``'s ``abbreviations`` (written in capitals)."""
+def condition_abbreviations() -> dict:
+    """Lower-cased short form -> canonical, from ``conditions.yaml``'s ``abbreviations`` (forms
+    that are HPO or lay symptom terms stay symptoms)."""
     data = load_yaml("conditions.yaml").get("abbreviations") or {}
-    return frozenset(str(v).lower() for variants in data.values() for v in variants)
+    lex = phenotype_lexicon()
+    out = {}
+    for canonical, variants in data.items():
+        for v in variants:
+            v = str(v).lower()
+            if v not in lex.term_to_id and v not in lex.lay_phrases:
+                out.setdefault(v, canonical)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -253,6 +246,20 @@ def symptom_guards() -> dict:
     from .context_guard import load_guards
 
     return load_guards(load_yaml("symptom_lay_phrases.yaml").get("guards"))
+
+
+@lru_cache(maxsize=1)
+def condition_lexicon() -> dict:
+    """Lower-cased surface form -> canonical condition."""
+    data = load_yaml("conditions.yaml")
+    out = {str(v).lower(): canonical for canonical, variants in data["conditions"].items() for v in [canonical, *variants]}
+    lex = phenotype_lexicon()
+    for canonical, variants in (data.get("more_conditions") or {}).items():
+        for v in [canonical, *variants]:
+            v = str(v).lower()
+            if v not in lex.term_to_id and v not in lex.lay_phrases:
+                out.setdefault(v, canonical)
+    return out
 
 
 LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
