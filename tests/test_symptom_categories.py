@@ -85,6 +85,9 @@ def test_analytes_and_functions(extractor, text, surface, hpo_id):
         ("PEM hits me two days later.", "PEM", "HP:0030973"),
         ("Sometimes it skips a beat at rest.", "skips a beat", "HP:0006682"),
         ("I'm gluten intolerant.", "gluten intolerant", "HP:0012538"),
+        ("Could it be adrenal issues?", "adrenal issues", "HP:0000118"),
+        ("Any heart related problems in the family?", "heart related problems", "HP:0000118"),
+        ("I have pelvic floor issues.", "pelvic floor issues", "HP:0000118"),
     ],
 )
 def test_findings_and_lay_events(extractor, text, surface, hpo_id):
@@ -107,6 +110,7 @@ def test_findings_and_lay_events(extractor, text, surface, hpo_id):
         "We got a lump sum payment.",
         "I kept shaking my head at him.",
         "My car crashed into a fence.",
+        "The immune system is complex.",
     ],
 )
 def test_not_symptoms_in_context(extractor, text):

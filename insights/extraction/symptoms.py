@@ -9,13 +9,14 @@ from .context_guard import allows
 from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
-from .resources import phenotype_lexicon, symptom_guards
+from .resources import load_yaml, phenotype_lexicon, symptom_guards
 from .symptom_grammar import SymptomGrammar
 from .symptom_spelling import SymptomSpelling
 
 # between a body part and its complaint: "my ankles have been getting really swollen"
-LINKING = ["is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
+LINKING = ["related", "-", "is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
            "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "starting"]
+GENERAL_COMPLAINT = "HP:0000118"  # "problems", "issues": the root term
 DEGREE = ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too", "increasingly", "slightly", "somewhat", "terribly", "horribly", "pretty"]
 
 
@@ -36,10 +37,14 @@ class SymptomRecognizer:
         self.body = Matcher(nlp.vocab)
         self.nlp_strings = nlp.vocab.strings
         parts, words = [p for p in lex.body_parts if " " not in p], list(lex.complaints)
+        # organ systems and glands with a general complaint word: "adrenal issues", "heart related problems"
+        systems = [[{"LOWER": w} for w in s.split()] for s in load_yaml("symptom_lay_phrases.yaml").get("body_systems") or ()]
+        general = [w for w, hpo_id in lex.complaints.items() if hpo_id == GENERAL_COMPLAINT]
         side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
         linking = {"LOWER": {"IN": LINKING}, "OP": "*"}
         degree = {"LOWER": {"IN": DEGREE}, "OP": "*"}
         self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
+        self.body.add("SYSTEM_COMPLAINT", [[*system, {"LOWER": {"IN": ["related", "-"]}, "OP": "*"}, {"LOWER": {"IN": general}}] for system in systems])
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.grammar = SymptomGrammar(nlp)
