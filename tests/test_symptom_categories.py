@@ -14,6 +14,13 @@ def extractor():
     return default_entity_extractor()
 
 
+@pytest.fixture(scope="module")
+def medical():
+    from insights.extraction.analysis import MedicalExtractor
+
+    return MedicalExtractor()
+
+
 def _mentions(extractor, text, entity_type):
     return [(m.text, m.canonical, m.code) for m in extractor(extractor.nlp(text)) if m.entity_type == entity_type]
 
@@ -153,3 +160,16 @@ def test_lexicon_yaml_has_no_duplicate_keys(name):
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     yaml.load(resources.files("insights.lexicons").joinpath(name).read_text("utf-8"), Loader=Strict)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I went from Tecfidera to Kesimpta after new lesions and I am stable now.", []),  # disease activity, no cue
+        ("Ocrevus gave me lumps at the injection site.", [("ocrelizumab", "side_effect")]),  # a cue
+        ("Mavenclad and low lymphocytes for months.", [("cladribine", "side_effect")]),  # a specific term
+    ],
+)
+def test_vague_finding_needs_a_side_effect_cue(medical, text, expected):
+    result = medical(medical.entities.nlp(text))
+    assert [(e.drug.canonical, e.kind) for e in result.experiences] == expected
