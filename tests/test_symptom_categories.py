@@ -33,7 +33,7 @@ def _mentions(extractor, text, entity_type):
         ("Any tips for T2 folks on a budget?", "T2", "type 2 diabetes"),
         ("I am Type 1 and love baking.", "Type 1", "type 1 diabetes"),
         ("Diagnosed with Hashi's last year.", "Hashi's", "hypothyroidism"),
-        ("GP is a hard diagnosis to live with.", "GP", "gastroparesis"),
+        ("GP is a hard diagnosis when every meal hurts.", "GP", "gastroparesis"),
         ("My GP symptoms got worse after dinner.", "GP", "gastroparesis"),
         ("I think I have MCAS.", "MCAS", "mast cell activation syndrome"),
         ("CRPS in my left foot.", "CRPS", "complex regional pain syndrome"),
@@ -49,6 +49,8 @@ def test_condition_abbreviations(extractor, text, surface, canonical):
     [
         "My GP said to wait a week.",  # the doctor
         "I saw the GP on Monday.",
+        "GP wants bloods done next week.",  # no stomach or meal word in the post: a doctor
+        "Finally GP agreed to refer me to a rheumatologist.",
         "The MRI showed new T2 lesions.",  # MRI sequence
         "Pain between T1 and T2 vertebrae.",
         "I see my ic nurse tomorrow.",  # lower case: no abbreviation
