@@ -1,7 +1,7 @@
 """Context guards for ambiguous lexicon terms, as data (``guards`` in ``conditions.yaml`` and
 ``symptom_lay_phrases.yaml``): a term does not count when
 
-- the word before it is in ``not_after`` ("my GP" is a doctor, "shaking my head"),
+- the word before it is in ``not_after`` ("my GP" is a doctor, "I go spinning"),
 - the word after it is in ``not_before`` ("falling asleep", "T2 lesions", "lump sum"),
   unless that word is in ``unless_before`` ("my GP symptoms"),
 - ``needs_nearby`` is given and no word of its sentence (surface or lemma, or a size such as
