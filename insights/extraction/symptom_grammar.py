@@ -5,7 +5,11 @@ Vocabularies are data (``lexicons/symptom_lay_phrases.yaml``: ``functions``, ``f
 ``inability``, ``ability_verbs``, ``more_body_parts``, ``sensation_nouns``, ``intensity``):
 
 - functions: "loss of strength", "no energy", "poor concentration", "my memory is shot",
-  "increased appetite" -> the function's HPO term for a reduced (or raised) function;
+  "increased appetite", "lose his balance" -> the function's HPO term for a reduced (or raised)
+  function; a few filler words may stand between a function and a change word after it
+  ("my energy levels are really low"); not before a food or dose word ("low energy drinks");
+- lab analytes (``analytes``, ``analyte_*``): "low T3", "high sodium", "elevated ALT", "my
+  ferritin was low" -> the HPO term for the low or high level, with their own change words;
 - inabilities: "can't walk", "unable to climb stairs", "trouble swallowing" (verb on its lemma);
 - site lists: a complaint keeps the sites coordinated with it, "pain in my wrists, hips and
   ankles", "back and hip pain", "tingling sensation in my toes and lips", and the intensity word
@@ -22,7 +26,9 @@ from spacy.tokens import Doc
 from .lexicon_matcher import LexiconMatcher
 from .resources import load_yaml
 
-DETERMINERS = ("my", "the", "both", "his", "her", "your", "their", "our", "all", "a", "his", "its")
+DETERMINERS = ("my", "the", "both", "his", "her", "your", "their", "our", "all", "a", "its", "some")
+MAX_AFTER_FILLERS = 4
+CHANGE_KINDS = ("down_before", "up_before", "down_after", "up_after")
 SIDES = ("lower", "upper", "left", "right", "both")
 SITE_PREPOSITIONS = ("in", "on", "of", "around", "across", "through", "throughout", "along", "with", "into", "behind", "under", "(", ":")
 SEPARATORS = (",", "and", "&", "/", "or", "+")
@@ -42,6 +48,10 @@ class GrammarVocabulary:
     sensation_nouns: frozenset
     complaints: frozenset  # one-word complaints ("sore", "stiff") that coordinate
     intensity: frozenset
+    analytes: dict = None  # analyte phrase -> (low id | None, high id | None)
+    analyte_cues: dict = None  # change kind ("down_before"...) -> analyte change words
+    after_fillers: frozenset = frozenset()
+    not_before: frozenset = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +74,10 @@ def grammar_vocabulary() -> GrammarVocabulary:
         sensation_nouns=frozenset(words("sensation_nouns")),
         complaints=frozenset(str(w).lower() for key in ("complaints", "more_complaints", "complaints_before") for ws in (y.get(key) or {}).values() for w in ws if " " not in str(w)),
         intensity=frozenset(words("intensity")),
+        analytes={str(k).lower(): (v[0], v[1]) for k, v in (y.get("analytes") or {}).items()},
+        analyte_cues={kind: words(f"analyte_{kind}") for kind in CHANGE_KINDS},
+        after_fillers=frozenset(words("function_after_fillers")),
+        not_before=frozenset(words("function_not_before")),
     )
 
 
@@ -75,11 +89,14 @@ class SymptomGrammar:
         vocab = grammar_vocabulary()
         self.vocab = vocab
         cues = {}
-        for kind, words in (("down_before", vocab.down_before), ("up_before", vocab.up_before), ("down_after", vocab.down_after), ("up_after", vocab.up_after), ("inability", vocab.inability)):
+        kinds = [("down_before", vocab.down_before), ("up_before", vocab.up_before), ("down_after", vocab.down_after), ("up_after", vocab.up_after), ("inability", vocab.inability)]
+        kinds += [("analyte_" + kind, vocab.analyte_cues[kind]) for kind in CHANGE_KINDS]
+        for kind, words in kinds:
             for w in words:
                 cues.setdefault(w, set()).add(kind)
         self.cues = LexiconMatcher(nlp, cues, attr="LOWER")
         self.functions = LexiconMatcher(nlp, vocab.functions, attr="LOWER")
+        self.analytes = LexiconMatcher(nlp, vocab.analytes, attr="LOWER")
         self.verbs = LexiconMatcher(nlp, vocab.ability_verbs, attr="LEMMA")
         self.complaints = vocab.complaints
         # body-part phrases as token tuples, longest first, for the site-list scan
@@ -100,17 +117,9 @@ class SymptomGrammar:
             starts.setdefault(s, []).append((e, self.cues.payload[term]))
         out = []
         words = [t.lower_ for t in doc]
-        for term, s, e in self.functions(doc):
-            down, up = self.vocab.functions[term]
-            before = s - 1 if s > 0 and words[s - 1] in DETERMINERS else s
-            for cue_start, kinds in ends.get(before, []) + (ends.get(s, []) if before != s else []):
-                for kind, hpo in (("down_before", down), ("up_before", up)):
-                    if hpo and kind in kinds:
-                        out.append((cue_start, e, hpo))
-            for cue_end, kinds in starts.get(e, []):
-                for kind, hpo in (("down_after", down), ("up_after", up)):
-                    if hpo and kind in kinds:
-                        out.append((s, cue_end, hpo))
+        for table, prefix in ((self.functions, ""), (self.analytes, "analyte_")):
+            for term, s, e in table(doc):
+                out.extend(self._changes(words, s, e, table.payload[term], prefix, ends, starts))
         verbs = self.verbs(doc)
         if verbs:
             for term, s, e in verbs:
@@ -120,6 +129,28 @@ class SymptomGrammar:
                 for cue_start, kinds in ends.get(j, []) + (ends.get(s, []) if j != s else []):
                     if "inability" in kinds:
                         out.append((cue_start, e, self.verbs.payload[term]))
+        return out
+
+    def _changes(self, words: list[str], s: int, e: int, ids: tuple, prefix: str, ends: dict, starts: dict) -> list[tuple[int, int, str]]:
+        """A change word before the function or analyte at s:e (a determiner may stand between), or
+        after it (filler words may stand between): (start, end, HPO id) for each."""
+        down, up = ids
+        out = []
+        if e >= len(words) or words[e] not in self.vocab.not_before:
+            before = s - 1 if s > 0 and words[s - 1] in DETERMINERS else s
+            for cue_start, kinds in ends.get(before, []) + (ends.get(s, []) if before != s else []):
+                for kind, hpo in ((prefix + "down_before", down), (prefix + "up_before", up)):
+                    if hpo and kind in kinds:
+                        out.append((cue_start, e, hpo))
+        j = e
+        while True:
+            for cue_end, kinds in starts.get(j, []):
+                for kind, hpo in ((prefix + "down_after", down), (prefix + "up_after", up)):
+                    if hpo and kind in kinds:
+                        out.append((s, cue_end, hpo))
+            if j >= len(words) or j - e >= MAX_AFTER_FILLERS or words[j] not in self.vocab.after_fillers:
+                break
+            j += 1
         return out
 
     # -- extent over body sites ---------------------------------------------------------------

@@ -5,16 +5,18 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .context_guard import allows
 from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
 from .mention import SYMPTOM, Mention
-from .resources import phenotype_lexicon
+from .resources import load_yaml, phenotype_lexicon, symptom_guards
 from .symptom_grammar import SymptomGrammar
 from .symptom_spelling import SymptomSpelling
 
 # between a body part and its complaint: "my ankles have been getting really swollen"
-LINKING = ["is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
+LINKING = ["related", "-", "is", "are", "was", "were", "feel", "feels", "felt", "feeling", "get", "gets", "got", "getting", "became", "become", "becoming",
            "still", "been", "have", "has", "had", "'s", "'re", "now", "also", "often", "always", "sometimes", "started", "starting"]
+GENERAL_COMPLAINT = "HP:0000118"  # "problems", "issues": the root term
 DEGREE = ["so", "very", "really", "extremely", "badly", "constantly", "always", "quite", "a", "bit", "little", "lot", "more", "too", "increasingly", "slightly", "somewhat", "terribly", "horribly", "pretty"]
 
 
@@ -35,16 +37,21 @@ class SymptomRecognizer:
         self.body = Matcher(nlp.vocab)
         self.nlp_strings = nlp.vocab.strings
         parts, words = [p for p in lex.body_parts if " " not in p], list(lex.complaints)
+        # organ systems and glands with a general complaint word: "adrenal issues", "heart related problems"
+        systems = [[{"LOWER": w} for w in s.split()] for s in load_yaml("symptom_lay_phrases.yaml").get("body_systems") or ()]
+        general = [w for w, hpo_id in lex.complaints.items() if hpo_id == GENERAL_COMPLAINT]
         side = {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}
         linking = {"LOWER": {"IN": LINKING}, "OP": "*"}
         degree = {"LOWER": {"IN": DEGREE}, "OP": "*"}
         self.body.add("PART_COMPLAINT", [[side, {"LOWER": {"IN": parts}}, linking, degree, {"LOWER": {"IN": words}}]])
+        self.body.add("SYSTEM_COMPLAINT", [[*system, {"LOWER": {"IN": ["related", "-"]}, "OP": "*"}, {"LOWER": {"IN": general}}] for system in systems])
         self.body.add("BEFORE_PART", [[{"LOWER": {"IN": list(lex.complaints_before)}}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.body.add("COMPLAINT_IN_PART", [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["in", "on", "of"]}}, {"LOWER": {"IN": ["my", "the", "both", "his", "her", "your", "their", "our"]}, "OP": "?"}, {"LOWER": {"IN": ["lower", "upper", "left", "right"]}, "OP": "?"}, {"LOWER": {"IN": parts}}]])
         self.grammar = SymptomGrammar(nlp)
         self.spelling = SymptomSpelling(nlp, terms, lex.body_parts, lex.complaints)
         self.vocab = nlp.vocab
         self.lemmatize = nlp.get_pipe("pos_free_lemmatizer")
+        self.guards = symptom_guards()
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         found = self._match(doc)
@@ -75,11 +82,19 @@ class SymptomRecognizer:
             found.extend((s, e, hpo_id, "fuzzy") for s, e, hpo_id, _ in self._match(fixed) if any(s <= i < e for i in corrected))
         return found
 
+    def _guard_allows(self, doc: Doc, start: int, end: int, term: str) -> bool:
+        """A guarded term in its context; a guarded one-word term only in its own spelling."""
+        if end - start == 1 and " " not in term and doc[start].lower_ != term:
+            return False
+        return allows(doc, start, end, self.guards[term])
+
     def _match(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         found: list[tuple[int, int, str, str]] = []  # start, end, HPO id, match
         for matcher, kind in ((self.lower, "exact"), (self.lemma, "lay")):
             for term, start, end in matcher(doc):
                 if matcher is self.lemma and not _participles_agree(term, doc[start:end]):
+                    continue
+                if term in self.guards and not self._guard_allows(doc, start, end, term):
                     continue
                 found.append((start, end, matcher.payload[term], "lay" if term in self.lay else kind))
         for match_id, start, end in self.body(doc):

@@ -26,6 +26,8 @@ INTENT_WORDS = {"thinking", "think", "considering", "consider", "want", "wants",
 MAX_CUE_DISTANCE = 8  # tokens between the event cue and its drug
 # "I stopped it": an event sentence without a drug refers back to the previous sentence's drug
 ANAPHORS = {"it", "them", "this", "that", "these", "those", "med", "meds", "medication", "drug", "pill", "pills", "shot", "shots"}
+# the HPO root: "<part> problems", lesions, lumps (no specific term): a side effect only with a cue
+VAGUE_FINDING = "HP:0000118"
 
 
 @dataclass(frozen=True)
@@ -108,8 +110,8 @@ class TreatmentExtractor:
         for e in effects:
             if e.entity_type != SYMPTOM or e.assertion != EXPERIENCED or _is_indication(doc, e):
                 continue
-            if "side_effect" not in kinds and not same:
-                continue
+            if "side_effect" not in kinds and (not same or e.code == VAGUE_FINDING):
+                continue  # a vague finding ("new lesions", "stomach issues") needs a side-effect cue
             out.append(Experience(drug or _nearest(drugs, e), e, "side_effect", kinds.get("side_effect", "co-occurrence"), s, same))
         return out
 
