@@ -10,6 +10,7 @@ from .forum_handle import ForumHandleRecognizer
 from .full_name import FullNameRecognizer
 from .greeting_name import GreetingNameRecognizer
 from .identifier_number import IdentifierNumberRecognizer
+from .known_name import KnownNameRecognizer
 from .name_list import NameListRecognizer
 from .obfuscated_email import ObfuscatedEmailRecognizer
 from .phone import WrittenPhoneRecognizer
@@ -29,6 +30,7 @@ CUSTOM_RECOGNIZERS = (
     FullNameRecognizer,
     GreetingNameRecognizer,
     IdentifierNumberRecognizer,
+    KnownNameRecognizer,
     NameListRecognizer,
     ObfuscatedEmailRecognizer,
     SelfIntroductionRecognizer,

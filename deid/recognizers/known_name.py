@@ -1,0 +1,123 @@
+"""Names with no cue around them, known from a name gazetteer of many countries: "Szabina
+Gelencsér", "Asked Kelsey", "early Živković", "naomi ryan". The other name rules need a cue
+("my husband", "Dr.", "thanks"); the statistical models miss rare and foreign names.
+
+Gazetteers (``deid/gazetteers.py``): first names and surnames of ~80 locales (Faker, MIT) and
+the US Census lists, minus every English word (spaCy's WordNet index), stop word, drug or
+symptom word, state and country. A word is taken as a name when
+
+- it is such a first name or surname written capitalised (anywhere, "Linus , lately ...");
+- it is a Census first name that English also uses as a noun ("Mason", "Todd"), written
+  capitalised and not first in a sentence;
+- it is such a first name written in lower case ("hey hubert");
+- it follows or precedes one of the above, capitalised alike, and is neither an English word
+  nor medical ("Tomomi Nishiyama", "Calquín Cazares", "Sari J. Paavolainen").
+
+All-capital words ("IDRIS", "CEO") are left to the other recognizers: shouting and acronyms.
+"""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ..gazetteers import (
+    first_names,
+    is_english_word,
+    looks_like_drug,
+    medical_terms,
+    medical_words,
+    noun_first_names,
+    world_first_names,
+    world_surnames,
+)
+from .base import NOT_NAMES, Rule, RuleRecognizer
+
+_WORD = re.compile(r"(?<![\w@#/.])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.?[ \t]+)?")  # between two parts of a name: a space, or an initial
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“(|\n>*-])\s*\Z")
+# Chat words that no dictionary lists but that some locale's name list does.
+CHAT_WORDS = frozenset(
+    ["lol", "lmao", "rofl", "omg", "smh", "tbh", "idk", "imo", "imho", "btw", "fyi", "brb", "thx", "pls", "plz", "omw", "irl", "nvm", "wtf", "wth", "ikr", "bae", "babe", "bro", "bruh", "sis", "fam", "dude", "yall", "ya", "yo", "hey", "hiya", "heya", "aww", "awww", "ooh", "ahh", "nah", "yep", "yup", "nope", "meh", "cuz", "tho", "gonna", "wanna", "gotta", "kinda", "sorta", "lemme", "gimme", "dunno", "haha", "hehe", "xoxo", "xo", "ok", "okay", "hi", "hello", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+EXCLUDED = NOT_NAMES | CHAT_WORDS
+
+
+def _key(word: str) -> str:
+    return _POSSESSIVE.sub("", word).lower()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _medical(key: str) -> bool:
+    return key in medical_words() or key in medical_terms() or looks_like_drug(key)
+
+
+class KnownNameRecognizer(RuleRecognizer):
+    ENTITY = "PERSON"
+    RULES = (
+        Rule("known_name", _WORD.pattern, 0.5),
+        Rule("known_name_lower", _WORD.pattern, 0.4),
+        Rule("known_name_part", _WORD.pattern, 0.45),
+    )
+
+    def _name_score(self, text: str, start: int, word: str) -> Rule | None:
+        key = _key(word)
+        if len(key) < 3 or key in EXCLUDED:
+            return None
+        if _capitalised(word):
+            if key in world_first_names() or key in world_surnames():
+                return self.RULES[0]
+            if key in noun_first_names() and not _SENTENCE_START.search(text[max(0, start - 4) : start]):
+                return self.RULES[0]
+        elif word.islower() and key in world_first_names():
+            return self.RULES[1]
+        return None
+
+    def _part_of_name(self, word: str, like: str) -> bool:
+        """A neighbour of a name that can be its other part: same case style, no English word,
+        no medical word ("Grace Church", "Jimmy Dean sausage" stay)."""
+        key = _key(word)
+        if len(key) < 2 or key in EXCLUDED or _medical(key):
+            return False
+        if _capitalised(like):
+            if not _capitalised(word):
+                return False
+        elif not word.islower():
+            return False
+        known = key in world_surnames() or key in world_first_names() or key in first_names()
+        if not _capitalised(word):
+            return known and not is_english_word(key)
+        return known or not is_english_word(key)
+
+    def _joins(self, text, left, right, like, known, neighbour=None) -> bool:
+        """``left`` and ``right`` are adjacent parts of one name: only a space or an initial between
+        them, and the ``neighbour`` (the word being added; ``right`` by default) a name or a part."""
+        if not _GAP.fullmatch(text[left[1] : right[0]]) or _POSSESSIVE.search(left[2]):
+            return False
+        return known or self._part_of_name((neighbour or right)[2], like)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        found: dict[int, Rule] = {}
+        for i, (start, _end, word) in enumerate(words):
+            rule = self._name_score(text, start, word)
+            if rule is not None and not _medical(_key(word)):
+                found[i] = rule
+        results, seen = [], set()
+        for i, rule in found.items():
+            first = last = i
+            # extend to the neighbours that can be parts of the same name (one space or an initial between)
+            while last + 1 < len(words) and self._joins(text, words[last], words[last + 1], words[i][2], last + 1 in found):
+                last += 1
+            while first > 0 and self._joins(text, words[first - 1], words[first], words[i][2], first - 1 in found, words[first - 1]):
+                first -= 1
+            end = words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
+            if (words[first][0], end) in seen:
+                continue
+            seen.add((words[first][0], end))
+            results.append(self._result(words[first][0], end, rule if first == last else self.RULES[2]))
+        return results
