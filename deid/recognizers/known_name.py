@@ -41,7 +41,17 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“(|\n>*-])\s*\Z")
 CHAT_WORDS = frozenset(
     ["lol", "lmao", "rofl", "omg", "smh", "tbh", "idk", "imo", "imho", "btw", "fyi", "brb", "thx", "pls", "plz", "omw", "irl", "nvm", "wtf", "wth", "ikr", "bae", "babe", "bro", "bruh", "sis", "fam", "dude", "yall", "ya", "yo", "hey", "hiya", "heya", "aww", "awww", "ooh", "ahh", "nah", "yep", "yup", "nope", "meh", "cuz", "tho", "gonna", "wanna", "gotta", "kinda", "sorta", "lemme", "gimme", "dunno", "haha", "hehe", "xoxo", "xo", "ok", "okay", "hi", "hello", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
-EXCLUDED = NOT_NAMES | CHAT_WORDS
+# Clipped names of medical specialties, which forums use for the doctor or the condition.
+SPECIALTY_WORDS = frozenset(
+    ["endo", "onc", "neuro", "rheum", "rheumy", "derm", "gyno", "gyn", "obgyn", "ortho", "cardio", "psych", "physio", "gastro", "uro", "pulmo", "hemo", "nephro"]
+)
+EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS
+# Head nouns of eponymous conditions, signs and body parts: "Wilson's disease", "Ramsay Hunt
+# syndrome", "Barrett's esophagus", "Morton's neuroma", "charley horse" are not people.
+EPONYM_HEADS = frozenset(
+    ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture"]
+)
+_EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
 
 
 def _key(word: str) -> str:
@@ -105,7 +115,7 @@ class KnownNameRecognizer(RuleRecognizer):
         found: dict[int, Rule] = {}
         for i, (start, _end, word) in enumerate(words):
             rule = self._name_score(text, start, word)
-            if rule is not None and not _medical(_key(word)):
+            if rule is not None:  # the gazetteers hold no drug or symptom word
                 found[i] = rule
         results, seen = [], set()
         for i, rule in found.items():
@@ -116,7 +126,8 @@ class KnownNameRecognizer(RuleRecognizer):
             while first > 0 and self._joins(text, words[first - 1], words[first], words[i][2], first - 1 in found, words[first - 1]):
                 first -= 1
             end = words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
-            if (words[first][0], end) in seen:
+            eponym = _EPONYM.match(text, end)
+            if (words[first][0], end) in seen or (eponym and eponym.group(1).lower() in EPONYM_HEADS):
                 continue
             seen.add((words[first][0], end))
             results.append(self._result(words[first][0], end, rule if first == last else self.RULES[2]))
