@@ -51,6 +51,7 @@ EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS
 EPONYM_HEADS = frozenset(
     ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture"]
 )
+_AND = re.compile(r"[ \t]+(?:and|&|or)[ \t]+")
 _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
 
 
@@ -110,6 +111,17 @@ class KnownNameRecognizer(RuleRecognizer):
             return False
         return known or self._part_of_name((neighbour or right)[2], like)
 
+    def _coordinated(self, text, words, found) -> None:
+        """"Usamov and Bowers", "Kadiev & Adams": the other side of "and" next to a name found
+        here, capitalised alike, is a name when it is no English word or a name list knows it."""
+        for i in list(found):
+            for j in (i - 2, i - 1, i + 1, i + 2):  # "and" is a word, "&" is not
+                if j < 0 or j >= len(words) or j in found:
+                    continue
+                left, right = (words[j], words[i]) if j < i else (words[i], words[j])
+                if _AND.fullmatch(text[left[1] : right[0]]) and self._part_of_name(words[j][2], words[i][2]):
+                    found[j] = self.RULES[2]
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
         words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         found: dict[int, Rule] = {}
@@ -117,6 +129,7 @@ class KnownNameRecognizer(RuleRecognizer):
             rule = self._name_score(text, start, word)
             if rule is not None:  # the gazetteers hold no drug or symptom word
                 found[i] = rule
+        self._coordinated(text, words, found)
         results, seen = [], set()
         for i, rule in found.items():
             first = last = i

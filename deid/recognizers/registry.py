@@ -13,9 +13,11 @@ from .identifier_number import IdentifierNumberRecognizer
 from .known_name import KnownNameRecognizer
 from .name_list import NameListRecognizer
 from .obfuscated_email import ObfuscatedEmailRecognizer
+from .person_verb import PersonVerbRecognizer
 from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
 from .street_address import StreetAddressRecognizer
+from .title_name import TitleNameRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
@@ -33,8 +35,10 @@ CUSTOM_RECOGNIZERS = (
     KnownNameRecognizer,
     NameListRecognizer,
     ObfuscatedEmailRecognizer,
+    PersonVerbRecognizer,
     SelfIntroductionRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
+    TitleNameRecognizer,
     ZipCodeRecognizer,
 )
