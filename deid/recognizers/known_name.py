@@ -22,6 +22,7 @@ import re
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..gazetteers import (
+    cities,
     first_names,
     is_english_word,
     looks_like_drug,
@@ -73,6 +74,7 @@ class KnownNameRecognizer(RuleRecognizer):
         Rule("known_name", _WORD.pattern, 0.5),
         Rule("known_name_lower", _WORD.pattern, 0.4),
         Rule("known_name_part", _WORD.pattern, 0.45),
+        Rule("unknown_pair", _WORD.pattern, 0.4),
     )
 
     def _name_score(self, text: str, start: int, word: str) -> Rule | None:
@@ -111,6 +113,27 @@ class KnownNameRecognizer(RuleRecognizer):
             return False
         return known or self._part_of_name((neighbour or right)[2], like)
 
+    def _unknown_pairs(self, text, words, found) -> None:
+        """Two capitalised words side by side that no dictionary, drug list or place list knows
+        ("Gyala Antall", "Esat Jeknić"): a name from a country our lists miss. A word first
+        in a sentence must look like a name on its own (no English word, 4+ letters)."""
+        for i in range(len(words) - 1):
+            if i in found or i + 1 in found:
+                continue
+            a, b = words[i], words[i + 1]
+            if not _GAP.fullmatch(text[a[1] : b[0]]) or _POSSESSIVE.search(a[2]):
+                continue
+            if all(self._unknown_capitalised(w[2]) for w in (a, b)):
+                found[i] = found[i + 1] = self.RULES[3]
+
+    @staticmethod
+    def _unknown_capitalised(word: str) -> bool:
+        key = _key(word)
+        return (
+            _capitalised(word) and len(key) >= 3 and key not in EXCLUDED and not is_english_word(key)
+            and key not in cities() and not _medical(key)
+        )
+
     def _coordinated(self, text, words, found) -> None:
         """"Usamov and Bowers", "Kadiev & Adams": the other side of "and" next to a name found
         here, capitalised alike, is a name when it is no English word or a name list knows it."""
@@ -130,6 +153,7 @@ class KnownNameRecognizer(RuleRecognizer):
             if rule is not None:  # the gazetteers hold no drug or symptom word
                 found[i] = rule
         self._coordinated(text, words, found)
+        self._unknown_pairs(text, words, found)
         results, seen = [], set()
         for i, rule in found.items():
             first = last = i
