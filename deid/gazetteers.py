@@ -175,13 +175,13 @@ def _not_content(words: set[str]) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def world_first_names() -> frozenset[str]:
     """First names from many countries that are no English word, drug, symptom word, state or
-    country ("Szabina", "Kelsey", "Linus"): a name on their own when written capitalised."""
+    country ("Zsófia", "Kelsey", "Linus"): a name on their own when written capitalised."""
     return frozenset(w for w in _not_content(set(_world_names()[0])) if w not in english_words())
 
 
 @lru_cache(maxsize=1)
 def world_surnames() -> frozenset[str]:
-    """Surnames from many countries, filtered like ``world_first_names`` ("Nishiyama", "Sokolov")."""
+    """Surnames from many countries, filtered like ``world_first_names`` ("Nakamura", "Sokolov")."""
     return frozenset(w for w in _not_content(set(_world_names()[1])) if w not in english_words())
 
 

@@ -1,5 +1,5 @@
-"""Names with no cue around them, known from a name gazetteer of many countries: "Szabina
-Gelencsér", "Asked Kelsey", "early Živković", "naomi ryan". The other name rules need a cue
+"""Names with no cue around them, known from a name gazetteer of many countries: "Ilona
+Varga", "Asked Kelsey", "the Petrović twins", "naomi okafor". The other name rules need a cue
 ("my husband", "Dr.", "thanks"); the statistical models miss rare and foreign names.
 
 Gazetteers (``deid/gazetteers.py``): first names and surnames of ~80 locales (Faker, MIT) and
@@ -11,7 +11,7 @@ symptom word, state and country. A word is taken as a name when
   capitalised and not first in a sentence;
 - it is such a first name written in lower case ("hey hubert");
 - it follows or precedes one of the above, capitalised alike, and is neither an English word
-  nor medical ("Tomomi Nishiyama", "Calquín Cazares", "Sari J. Paavolainen").
+  nor medical ("Haruka Nakamura", "Yaretzi Quispe", "Aino K. Lehtinen").
 
 All-capital words ("IDRIS", "CEO") are left to the other recognizers: shouting and acronyms.
 """
@@ -115,7 +115,7 @@ class KnownNameRecognizer(RuleRecognizer):
 
     def _unknown_pairs(self, text, words, found) -> None:
         """Two capitalised words side by side that no dictionary, drug list or place list knows
-        ("Gyala Antall", "Esat Jeknić"): a name from a country our lists miss. A word first
+        ("Dragoljub Mrkonjić"): a name from a country our lists miss. A word first
         in a sentence must look like a name on its own (no English word, 4+ letters)."""
         for i in range(len(words) - 1):
             if i in found or i + 1 in found:
@@ -135,7 +135,7 @@ class KnownNameRecognizer(RuleRecognizer):
         )
 
     def _coordinated(self, text, words, found) -> None:
-        """"Usamov and Bowers", "Kadiev & Adams": the other side of "and" next to a name found
+        """"Okonkwo and Lindqvist", "Brennan & Osei": the other side of "and" next to a name found
         here, capitalised alike, is a name when it is no English word or a name list knows it."""
         for i in list(found):
             for j in (i - 2, i - 1, i + 1, i + 2):  # "and" is a word, "&" is not

@@ -1,5 +1,5 @@
-"""A capitalised word that does what only people do: "Shovda lives in ...", "Asya spent a
-year ...", "Trivo told me", "Vsevolod married ...". The verb is the cue, so names no list
+"""A capitalised word that does what only people do: "Nkechi lives in ...", "Dilnoza spent a
+year ...", "Radek told me", "Oluwaseun married ...". The verb is the cue, so names no list
 knows are found; the word must be no English word ("Everyone told me", "Nobody knows") nor
 a drug or symptom word, unless a first-name list knows it ("Scott told me")."""
 from ..gazetteers import (

@@ -1,5 +1,5 @@
 """Names after a courtesy title, in English and the languages forum members often write
-("Mr. Jouni Hahli", "ms. Quinzia", "Mrs Patel", "Frau Becker", "Sra. López", "Mme Dubois").
+("Mr. Tapio Lehtonen", "ms. Oyelaran", "Mrs Patel", "Frau Becker", "Sra. López", "Mme Dubois").
 The title is the cue: no gazetteer, so unusual and foreign names are found. Clinicians'
 titles ("Dr.", "Prof.") are in clinician_name.py."""
 from ..gazetteers import (
