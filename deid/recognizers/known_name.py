@@ -18,6 +18,7 @@ All-capital words ("IDRIS", "CEO") are left to the other recognizers: shouting a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
@@ -57,15 +58,22 @@ _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([
 
 
 def _key(word: str) -> str:
-    return _POSSESSIVE.sub("", word).lower()
+    return _POSSESSIVE.sub("", word).lower() if "'" in word or "’" in word else word.lower()
 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+@lru_cache(maxsize=200_000)
 def _medical(key: str) -> bool:
     return key in medical_words() or key in medical_terms() or looks_like_drug(key)
+
+
+@lru_cache(maxsize=200_000)
+def _unknown_key(key: str) -> bool:
+    """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
+    return len(key) >= 3 and key not in EXCLUDED and key not in cities() and not is_english_word(key) and not _medical(key)
 
 
 class KnownNameRecognizer(RuleRecognizer):
@@ -115,24 +123,15 @@ class KnownNameRecognizer(RuleRecognizer):
 
     def _unknown_pairs(self, text, words, found) -> None:
         """Two capitalised words side by side that no dictionary, drug list or place list knows
-        ("Dragoljub Mrkonjić"): a name from a country our lists miss. A word first
-        in a sentence must look like a name on its own (no English word, 4+ letters)."""
+        ("Dragoljub Mrkonjić"): a name from a country our lists miss."""
         for i in range(len(words) - 1):
-            if i in found or i + 1 in found:
-                continue
             a, b = words[i], words[i + 1]
+            if not (_capitalised(a[2]) and _capitalised(b[2])) or i in found or i + 1 in found:
+                continue
             if not _GAP.fullmatch(text[a[1] : b[0]]) or _POSSESSIVE.search(a[2]):
                 continue
-            if all(self._unknown_capitalised(w[2]) for w in (a, b)):
+            if _unknown_key(_key(a[2])) and _unknown_key(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
-
-    @staticmethod
-    def _unknown_capitalised(word: str) -> bool:
-        key = _key(word)
-        return (
-            _capitalised(word) and len(key) >= 3 and key not in EXCLUDED and not is_english_word(key)
-            and key not in cities() and not _medical(key)
-        )
 
     def _coordinated(self, text, words, found) -> None:
         """"Okonkwo and Lindqvist", "Brennan & Osei": the other side of "and" next to a name found
