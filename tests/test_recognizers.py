@@ -156,6 +156,12 @@ CASES = {
         ("my husband I guess", []),
     ],
     GreetingNameRecognizer: [
+        ("hey kwame nice video", ["kwame"]),  # lower case after a greeting: no English word
+        ("hi tanner how are you", ["tanner"]),  # ... or a first name a list knows
+        ("hey sorry I missed it", []),
+        ("hey man what happened", []),
+        ("hey lol that was fun", []),
+        ("hi tamoxifen works for me", []),
         ("Hi Sarah, welcome!", ["Sarah"]),
         ("thanks Jenny! that helps", ["Jenny"]),
         ("That helps a lot.\nHugs, Mike", ["Mike"]),
@@ -231,6 +237,12 @@ CASES = {
         ("Ms Lipitor", []),
     ],
     PersonVerbRecognizer: [
+        ("Kwame is such a legend", ["Kwame"]),  # what is said of people
+        ("Bongani is so funny", ["Bongani"]),
+        ("maya is so cute", ["maya"]),  # lower case: a first name a list knows
+        ("Humira is a lifesaver", []),
+        ("Lyrica is a beast", []),  # a drug
+        ("this is so cute", []),
         ("Nkechi lives near the coast", ["Nkechi"]),
         ("Dilnoza spent a year abroad", ["Dilnoza"]),
         ("Scott told me to rest", ["Scott"]),  # a first name list knows it
