@@ -212,6 +212,8 @@ CASES = {
         ("then Aino K. Lehtinen called back", ["Aino K. Lehtinen"]),  # initial inside the name
         ("Okonkwo and Lindqvist wrote the paper", ["Okonkwo", "Lindqvist"]),  # the other side of "and"
         ("I spoke to Dragoljub Mrkonjić on Friday", ["Dragoljub Mrkonjić"]),  # two words no list knows
+        ("we read the Mrkonjić letters", ["Mrkonjić"]),  # one with accents
+        ("the Naïve approach", []),  # accented but an English word
         ("then Todd drove me home", ["Todd"]),  # a name English also uses as a noun, inside a sentence
         ("Todd drove me home", []),  # ... but not first in a sentence
         ("Mason jars are great for overnight oats", []),

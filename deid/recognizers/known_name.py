@@ -11,13 +11,17 @@ symptom word, state and country. A word is taken as a name when
   capitalised and not first in a sentence;
 - it is such a first name written in lower case ("hey hubert");
 - it follows or precedes one of the above, capitalised alike, and is neither an English word
-  nor medical ("Haruka Nakamura", "Yaretzi Quispe", "Aino K. Lehtinen").
+  nor medical ("Haruka Nakamura", "Yaretzi Quispe", "Aino K. Lehtinen");
+- it stands beside "and" next to one of the above ("Okonkwo and Lindqvist");
+- no list knows it nor its capitalised neighbour ("Dragoljub Mrkonjić"), or it has accented
+  letters ("the Mrkonjić case").
 
 All-capital words ("IDRIS", "CEO") are left to the other recognizers: shouting and acronyms.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -76,6 +80,12 @@ def _unknown_key(key: str) -> bool:
     return len(key) >= 3 and key not in EXCLUDED and key not in cities() and not is_english_word(key) and not _medical(key)
 
 
+def _accented_unknown(key: str) -> bool:
+    """Accented, and no list knows it even without the accents ("naïve", "café" are English)."""
+    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return folded != key and _unknown_key(key) and not (is_english_word(folded) or _medical(folded))
+
+
 class KnownNameRecognizer(RuleRecognizer):
     ENTITY = "PERSON"
     RULES = (
@@ -123,7 +133,8 @@ class KnownNameRecognizer(RuleRecognizer):
 
     def _unknown_pairs(self, text, words, found) -> None:
         """Two capitalised words side by side that no dictionary, drug list or place list knows
-        ("Dragoljub Mrkonjić"): a name from a country our lists miss."""
+        ("Dragoljub Mrkonjić"), or one such word written with accents ("Mrkonjić"): a name from a
+        country our lists miss."""
         for i in range(len(words) - 1):
             a, b = words[i], words[i + 1]
             if not (_capitalised(a[2]) and _capitalised(b[2])) or i in found or i + 1 in found:
@@ -132,6 +143,11 @@ class KnownNameRecognizer(RuleRecognizer):
                 continue
             if _unknown_key(_key(a[2])) and _unknown_key(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
+        for i, (_start, _end, word) in enumerate(words):
+            # a capitalised word with accented letters that no list knows: a foreign name (or a
+            # place, also an identifier); English drug and symptom words are written without them
+            if i not in found and not word.isascii() and _capitalised(word) and _accented_unknown(_key(word)):
+                found[i] = self.RULES[3]
 
     def _coordinated(self, text, words, found) -> None:
         """"Okonkwo and Lindqvist", "Brennan & Osei": the other side of "and" next to a name found
