@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from deid.spans import Span, resolve
+from deid.recognizers.addressed_name import AddressedNameRecognizer
 from deid.recognizers.age import AgeRecognizer
 from deid.recognizers.city import CityRecognizer
 from deid.recognizers.date_mention import DayMonthDateRecognizer
@@ -214,6 +215,7 @@ CASES = {
         ("I spoke to Dragoljub Mrkonjić on Friday", ["Dragoljub Mrkonjić"]),  # two words no list knows
         ("we read the Mrkonjić letters", ["Mrkonjić"]),  # one with accents
         ("the Naïve approach", []),  # accented but an English word
+        ("ok. Don’t argue. You’ve got this.", []),  # curly apostrophes are not accents
         ("then Todd drove me home", ["Todd"]),  # a name English also uses as a noun, inside a sentence
         ("Todd drove me home", []),  # ... but not first in a sentence
         ("Mason jars are great for overnight oats", []),
@@ -237,6 +239,16 @@ CASES = {
         ("my MS. Also the fatigue", []),  # all capitals: multiple sclerosis
         ("my Ms Nurse called", []),  # bare "Ms" is also MS: only a first name after it
         ("Ms Lipitor", []),
+    ],
+    AddressedNameRecognizer: [
+        ("Nkechi: are you coming?", ["Nkechi"]),  # a speaker label
+        ("ok then. Tomasz: hi | Ana:\"I am here\"", ["Tomasz", "Ana"]),
+        ("Radek, can you send it?", ["Radek"]),  # called out before a question
+        ("Update: scan was clear", []),
+        ("Diagnosis: MS since 2019", []),
+        ("Humira: works for me", []),
+        ("Sorry, can I ask something", []),
+        ("mum: eat something", []),
     ],
     PersonVerbRecognizer: [
         ("Kwame is such a legend", ["Kwame"]),  # what is said of people

@@ -62,7 +62,10 @@ _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([
 
 
 def _key(word: str) -> str:
-    return _POSSESSIVE.sub("", word).lower() if "'" in word or "’" in word else word.lower()
+    """Lower case, curly apostrophe straightened, possessive dropped ("Kelsey’s" -> "kelsey")."""
+    if "'" not in word and "’" not in word:
+        return word.lower()
+    return _POSSESSIVE.sub("", word.replace("’", "'")).lower()
 
 
 def _capitalised(word: str) -> bool:
@@ -77,11 +80,15 @@ def _medical(key: str) -> bool:
 @lru_cache(maxsize=200_000)
 def _unknown_key(key: str) -> bool:
     """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
-    return len(key) >= 3 and key not in EXCLUDED and key not in cities() and not is_english_word(key) and not _medical(key)
+    stem = key.split("'")[0]  # "don't", "you've": the word before the apostrophe
+    return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not _medical(key)
 
 
 def _accented_unknown(key: str) -> bool:
-    """Accented, and no list knows it even without the accents ("naïve", "café" are English)."""
+    """Accented letters, and no list knows it even without the accents ("naïve", "café" are
+    English); contractions ("don't") are not names."""
+    if "'" in key:
+        return False
     folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
     return folded != key and _unknown_key(key) and not (is_english_word(folded) or _medical(folded))
 

@@ -1,4 +1,5 @@
 """The recognizers this project adds to Presidio's defaults."""
+from .addressed_name import AddressedNameRecognizer
 from .age import AgeRecognizer
 from .city import CityRecognizer
 from .clinician_name import ClinicianNameRecognizer
@@ -21,6 +22,7 @@ from .title_name import TitleNameRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
+    AddressedNameRecognizer,
     AgeRecognizer,
     CityRecognizer,
     ClinicianNameRecognizer,
