@@ -214,6 +214,10 @@ CASES = {
         ("Okonkwo and Lindqvist wrote the paper", ["Okonkwo", "Lindqvist"]),  # the other side of "and"
         ("I spoke to Dragoljub Mrkonjić on Friday", ["Dragoljub Mrkonjić"]),  # two words no list knows
         ("we read the Mrkonjić letters", ["Mrkonjić"]),  # one with accents
+        ("Cleopatra Dzhumabaeva called", ["Cleopatra Dzhumabaeva"]),  # a listed first name, then a word no list knows
+        ("Okonkwo and Adams were there", ["Okonkwo", "Adams"]),  # a Census surname beside "and"
+        ("Dear Kelsey, thank you", ["Kelsey"]),  # the greeting is not part of the name
+        ("my onc Dr Lindqvist said", ["Lindqvist"]),
         ("the Naïve approach", []),  # accented but an English word
         ("ok. Don’t argue. You’ve got this.", []),  # curly apostrophes are not accents
         ("then Todd drove me home", ["Todd"]),  # a name English also uses as a noun, inside a sentence

@@ -28,6 +28,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from ..gazetteers import (
     cities,
+    common_surnames,
     first_names,
     is_english_word,
     looks_like_drug,
@@ -51,7 +52,11 @@ CHAT_WORDS = frozenset(
 SPECIALTY_WORDS = frozenset(
     ["endo", "onc", "neuro", "rheum", "rheumy", "derm", "gyno", "gyn", "obgyn", "ortho", "cardio", "psych", "physio", "gastro", "uro", "pulmo", "hemo", "nephro"]
 )
-EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS
+# Greetings, sign-offs and titles stand next to names without being part of them ("Dear Beth").
+NEXT_TO_NAMES = frozenset(
+    ["dear", "hi", "hello", "hey", "thanks", "thank", "love", "hugs", "cheers", "regards", "best", "welcome", "congrats", "sincerely", "yours", "warmly", "dr", "mr", "mrs", "ms", "mx", "prof", "sr", "jr", "st", "rev"]
+)
+EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES
 # Head nouns of eponymous conditions, signs and body parts: "Wilson's disease", "Ramsay Hunt
 # syndrome", "Barrett's esophagus", "Morton's neuroma", "charley horse" are not people.
 EPONYM_HEADS = frozenset(
@@ -129,7 +134,7 @@ class KnownNameRecognizer(RuleRecognizer):
         known = key in world_surnames() or key in world_first_names() or key in first_names()
         if not _capitalised(word):
             return known and not is_english_word(key)
-        return known or not is_english_word(key)
+        return known or key in common_surnames() or not is_english_word(key)
 
     def _joins(self, text, left, right, like, known, neighbour=None) -> bool:
         """``left`` and ``right`` are adjacent parts of one name: only a space or an initial between
@@ -148,7 +153,8 @@ class KnownNameRecognizer(RuleRecognizer):
                 continue
             if not _GAP.fullmatch(text[a[1] : b[0]]) or _POSSESSIVE.search(a[2]):
                 continue
-            if _unknown_key(_key(a[2])) and _unknown_key(_key(b[2])):
+            first = _key(a[2])
+            if (_unknown_key(first) or first in first_names()) and _unknown_key(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
         for i, (_start, _end, word) in enumerate(words):
             # a capitalised word with accented letters that no list knows: a foreign name (or a
