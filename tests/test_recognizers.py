@@ -188,6 +188,8 @@ CASES = {
         ("What Pam said! Same here.", ["Pam"]),
         ("Jen,\n\nThe area agency on aging helped.", ["Jen"]),
         ("Sarah and I went to the clinic", ["Sarah"]),
+        ("Hope said the shots sting", ["Hope"]),  # a name that is an everyday word, before a speech verb
+        ("I hope said drug works", []),
         ("I keep forgetting Ibrance and I'm not sure why", []),
         ("my dad thinks it works", []),
         ("Everyone said the same", []),
