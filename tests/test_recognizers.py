@@ -216,6 +216,8 @@ CASES = {
         ("Okonkwo and Lindqvist wrote the paper", ["Okonkwo", "Lindqvist"]),  # the other side of "and"
         ("I spoke to Dragoljub Mrkonjić on Friday", ["Dragoljub Mrkonjić"]),  # two words no list knows
         ("we read the Mrkonjić letters", ["Mrkonjić"]),  # one with accents
+        ("ask DrewFanClub about it", ["DrewFanClub"]),  # a run-together handle
+        ("my NovoLog pen and CoQ10", []),  # camel-case drug and supplement names stay
         ("Cleopatra Dzhumabaeva called", ["Cleopatra Dzhumabaeva"]),  # a listed first name, then a word no list knows
         ("Okonkwo and Adams were there", ["Okonkwo", "Adams"]),  # a Census surname beside "and"
         ("Dear Kelsey, thank you", ["Kelsey"]),  # the greeting is not part of the name

@@ -62,6 +62,7 @@ EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES
 EPONYM_HEADS = frozenset(
     ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture"]
 )
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _AND = re.compile(r"[ \t]+(?:and|&|or)[ \t]+")
 _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
 
@@ -87,6 +88,10 @@ def _unknown_key(key: str) -> bool:
     """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
     stem = key.split("'")[0]  # "don't", "you've": the word before the apostrophe
     return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not _medical(key)
+
+
+def _camel_unknown(key: str) -> bool:
+    return "'" not in key and _unknown_key(key)
 
 
 def _accented_unknown(key: str) -> bool:
@@ -156,11 +161,21 @@ class KnownNameRecognizer(RuleRecognizer):
             first = _key(a[2])
             if (_unknown_key(first) or first in first_names()) and _unknown_key(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
-        for i, (_start, _end, word) in enumerate(words):
-            # a capitalised word with accented letters that no list knows: a foreign name (or a
-            # place, also an identifier); English drug and symptom words are written without them
-            if i not in found and not word.isascii() and _capitalised(word) and _accented_unknown(_key(word)):
+        for i, (_start, end, word) in enumerate(words):
+            if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1])):
                 found[i] = self.RULES[3]
+
+    @staticmethod
+    def _accented(word: str) -> bool:
+        """A capitalised word with accented letters that no list knows: a foreign name (or a
+        place, also an identifier); English drug and symptom words are written without them."""
+        return not word.isascii() and _capitalised(word) and _accented_unknown(_key(word))
+
+    @staticmethod
+    def _camel(word: str, after: str) -> bool:
+        """A run-together handle or nickname ("DrewFanClub", "LaToyaJ"): camel case, 4+ letters,
+        no digit after it ("CoQ10"), no drug ("NovoLog", "EpiPen") or English word."""
+        return bool(_CAMEL.search(word)) and not word.isupper() and len(word) >= 4 and not after.isdigit() and _camel_unknown(_key(word))
 
     def _coordinated(self, text, words, found) -> None:
         """"Okonkwo and Lindqvist", "Brennan & Osei": the other side of "and" next to a name found
