@@ -79,7 +79,7 @@ def main() -> None:
     rows = build()
     header = (
         "# International first names and surnames from the person providers of Faker 40.54.0 (MIT licence,\n"
-        "# (c) joke2k and contributors). Built by training/lexicons/build_name_gazetteer.py; do not edit.\n"
+        "# Copyright (c) 2012 Daniele Faraglia). Built by training/lexicons/build_name_gazetteer.py; do not edit.\n"
         "# word<TAB>kind (first, last or first,last)\n"
     )
     args.out.write_text(header + "".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
