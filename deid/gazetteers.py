@@ -102,3 +102,99 @@ def looks_like_drug(word: str) -> bool:
         return False
     index = _drug_deletion_index()
     return word in index or any(d in index for d in _deletions(word))
+
+
+# -- names without a cue (deid/recognizers/known_name.py) --------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _lemma_lookups():
+    """The WordNet lemma index and irregular forms that the installed spaCy model ships for its
+    lemmatizer, read from the package directly (the de-id pipeline runs no lemmatizer)."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from .nlp import SPACY_MODEL
+
+    return Lookups().from_disk(next(get_package_path(SPACY_MODEL).glob("*/lemmatizer/lookups")))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words (WordNet lemmas and irregular forms). WordNet also lists many
+    proper nouns ("carson", "paris"): a name found here is ambiguous."""
+    lookups = _lemma_lookups()
+    words: set[str] = set()
+    for pos_words in lookups.get_table("lemma_index").values():
+        words.update(pos_words)
+    for forms in lookups.get_table("lemma_exc").values():
+        words.update(forms.keys())
+    return frozenset(w for w in words if w.isalpha())
+
+
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ies")
+
+
+def is_english_word(word: str) -> bool:
+    """In ``english_words``, directly or after stripping a regular inflection ("churches")."""
+    word = word.lower()
+    words = english_words()
+    if word in words:
+        return True
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in words or (suffix == "ies" and stem + "y" in words)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _world_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, surnames) of ``resources/world_names.tsv`` (Faker's ~80 locales, MIT; see
+    training/lexicons/build_name_gazetteer.py) and the Census lists above."""
+    text = resources.files("deid.resources").joinpath("world_names.tsv").read_text(encoding="utf-8")
+    first, last = set(first_names()), set(common_surnames())
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, kind = line.partition("\t")
+            (first if "first" in kind else last).add(word)
+            if kind == "first,last":
+                last.add(word)
+    return frozenset(first), frozenset(last)
+
+
+def _not_content(words: set[str]) -> frozenset[str]:
+    places = load_word_list("safe_harbor_places.txt")
+    return frozenset(
+        w for w in words
+        if len(w) >= 3 and w not in STOP_WORDS and w not in COMMON_WORD_NAMES and w not in places
+        and w not in medical_terms() and w not in phenotype_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def world_first_names() -> frozenset[str]:
+    """First names from many countries that are no English word, drug, symptom word, state or
+    country ("Zsófia", "Kelsey", "Linus"): a name on their own when written capitalised."""
+    return frozenset(w for w in _not_content(set(_world_names()[0])) if w not in english_words())
+
+
+@lru_cache(maxsize=1)
+def world_surnames() -> frozenset[str]:
+    """Surnames from many countries, filtered like ``world_first_names`` ("Nakamura", "Sokolov")."""
+    return frozenset(w for w in _not_content(set(_world_names()[1])) if w not in english_words())
+
+
+@lru_cache(maxsize=1)
+def noun_first_names() -> frozenset[str]:
+    """US Census first names that English also uses as a noun only ("Mason", "Carson", "Todd";
+    WordNet lists many proper nouns), never as a verb, adjective or adverb ("Frank", "Jimmy" are
+    left out). A name only when written capitalised inside a sentence."""
+    words = _not_content(set(first_names()))
+    return frozenset(w for w in words if w in english_words() and w not in _verbs_and_modifiers())
+
+
+@lru_cache(maxsize=1)
+def _verbs_and_modifiers() -> frozenset[str]:
+    index = _lemma_lookups().get_table("lemma_index")
+    return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, []))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from deid.spans import Span, resolve
+from deid.recognizers.addressed_name import AddressedNameRecognizer
 from deid.recognizers.age import AgeRecognizer
 from deid.recognizers.city import CityRecognizer
 from deid.recognizers.date_mention import DayMonthDateRecognizer
@@ -18,6 +19,9 @@ from deid.recognizers.name_list import NameListRecognizer
 from deid.recognizers.self_introduction import SelfIntroductionRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
 from deid.recognizers.identifier_number import IdentifierNumberRecognizer
+from deid.recognizers.known_name import KnownNameRecognizer
+from deid.recognizers.person_verb import PersonVerbRecognizer
+from deid.recognizers.title_name import TitleNameRecognizer
 from deid.recognizers.member_names import MemberNameRecognizer
 from deid.recognizers.phone import WrittenPhoneRecognizer
 from deid.recognizers.street_address import StreetAddressRecognizer
@@ -153,6 +157,12 @@ CASES = {
         ("my husband I guess", []),
     ],
     GreetingNameRecognizer: [
+        ("hey kwame nice video", ["kwame"]),  # lower case after a greeting: no English word
+        ("hi tanner how are you", ["tanner"]),  # ... or a first name a list knows
+        ("hey sorry I missed it", []),
+        ("hey man what happened", []),
+        ("hey lol that was fun", []),
+        ("hi tamoxifen works for me", []),
         ("Hi Sarah, welcome!", ["Sarah"]),
         ("thanks Jenny! that helps", ["Jenny"]),
         ("That helps a lot.\nHugs, Mike", ["Mike"]),
@@ -178,6 +188,8 @@ CASES = {
         ("What Pam said! Same here.", ["Pam"]),
         ("Jen,\n\nThe area agency on aging helped.", ["Jen"]),
         ("Sarah and I went to the clinic", ["Sarah"]),
+        ("Hope said the shots sting", ["Hope"]),  # a name that is an everyday word, before a speech verb
+        ("I hope said drug works", []),
         ("I keep forgetting Ibrance and I'm not sure why", []),
         ("my dad thinks it works", []),
         ("Everyone said the same", []),
@@ -193,6 +205,72 @@ CASES = {
         ("my email is ginaiverson at outlook dot com.", ["ginaiverson at outlook dot com"]),
         ("reach me: jane [at] example [dot] org", ["jane [at] example [dot] org"]),
         ("we met at noon dot the clinic", []),
+    ],
+    KnownNameRecognizer: [
+        ("we finally met Ilona Varga at the support group", ["Ilona Varga"]),
+        ("the Petrović twins came too", ["Petrović"]),
+        ("Kelsey's mum brought soup", ["Kelsey"]),
+        ("Linus , do you still take it?", ["Linus"]),  # first in a sentence: the name itself is no English word
+        ("ask hubert about the forms", ["hubert"]),  # a first name in lower case
+        ("then Aino K. Lehtinen called back", ["Aino K. Lehtinen"]),  # initial inside the name
+        ("Okonkwo and Lindqvist wrote the paper", ["Okonkwo", "Lindqvist"]),  # the other side of "and"
+        ("I spoke to Dragoljub Mrkonjić on Friday", ["Dragoljub Mrkonjić"]),  # two words no list knows
+        ("we read the Mrkonjić letters", ["Mrkonjić"]),  # one with accents
+        ("ask DrewFanClub about it", ["DrewFanClub"]),  # a run-together handle
+        ("my NovoLog pen and CoQ10", []),  # camel-case drug and supplement names stay
+        ("Cleopatra Dzhumabaeva called", ["Cleopatra Dzhumabaeva"]),  # a listed first name, then a word no list knows
+        ("Okonkwo and Adams were there", ["Okonkwo", "Adams"]),  # a Census surname beside "and"
+        ("Dear Kelsey, thank you", ["Kelsey"]),  # the greeting is not part of the name
+        ("my onc Dr Lindqvist said", ["Lindqvist"]),
+        ("the Naïve approach", []),  # accented but an English word
+        ("ok. Don’t argue. You’ve got this.", []),  # curly apostrophes are not accents
+        ("then Todd drove me home", ["Todd"]),  # a name English also uses as a noun, inside a sentence
+        ("Todd drove me home", []),  # ... but not first in a sentence
+        ("Mason jars are great for overnight oats", []),
+        ("my doctor at Grace Church clinic", []),
+        ("I have Wilson's disease and Ramsay Hunt syndrome", []),  # eponyms
+        ("woke up with a charley horse again", []),
+        ("my Endo switched me to Humira", []),  # specialty slang, a drug
+        ("Percocet and Lipitor", []),
+        ("IDRIS ELBA IN CAPITALS", []),  # shouting and acronyms are left to the other rules
+        ("lol hey babe", []),  # chat words some locale lists as names
+        ("I started Arthrotec and Lyrica", []),
+    ],
+    TitleNameRecognizer: [
+        ("please send it to Mr. Tapio Lehtonen", ["Tapio Lehtonen"]),
+        ("I spoke with ms. Oyelaran at the desk", ["Oyelaran"]),
+        ("Mrs Patel's dog barked", ["Patel"]),
+        ("Frau Becker and Sra. López", ["Becker", "López"]),
+        ("Mr. Brown was kind", ["Brown"]),  # an English word a surname list knows
+        ("Ms. Willa de Vries", ["Willa de Vries"]),
+        ("waiting for Mr. Right", []),
+        ("my MS. Also the fatigue", []),  # all capitals: multiple sclerosis
+        ("my Ms Nurse called", []),  # bare "Ms" is also MS: only a first name after it
+        ("Ms Lipitor", []),
+    ],
+    AddressedNameRecognizer: [
+        ("Nkechi: are you coming?", ["Nkechi"]),  # a speaker label
+        ("ok then. Tomasz: hi | Ana:\"I am here\"", ["Tomasz", "Ana"]),
+        ("Radek, can you send it?", ["Radek"]),  # called out before a question
+        ("Update: scan was clear", []),
+        ("Diagnosis: MS since 2019", []),
+        ("Humira: works for me", []),
+        ("Sorry, can I ask something", []),
+        ("mum: eat something", []),
+    ],
+    PersonVerbRecognizer: [
+        ("Kwame is such a legend", ["Kwame"]),  # what is said of people
+        ("Bongani is so funny", ["Bongani"]),
+        ("maya is so cute", ["maya"]),  # lower case: a first name a list knows
+        ("Humira is a lifesaver", []),
+        ("Lyrica is a beast", []),  # a drug
+        ("this is so cute", []),
+        ("Nkechi lives near the coast", ["Nkechi"]),
+        ("Dilnoza spent a year abroad", ["Dilnoza"]),
+        ("Scott told me to rest", ["Scott"]),  # a first name list knows it
+        ("Everyone told me to rest", []),
+        ("Humira told me nothing", []),  # a drug
+        ("Nurse told me to wait", []),  # an English word
     ],
     DayMonthDateRecognizer: [
         ("I started treatment on 7/16. Going ok.", ["7/16"]),
@@ -231,3 +309,14 @@ MEMBERS = MemberNameRecognizer(["sunflower_jen82", "Jenny Walsh", "Hope Adams", 
 )
 def test_member_names(text, expected):
     assert found(MEMBERS, text) == expected
+
+
+@pytest.mark.parametrize(
+    "word,listed",
+    [("zsófia", True), ("kelsey", True), ("okonkwo", True), ("lindqvist", True),
+     ("grace", False), ("hope", False), ("lipitor", False), ("georgia", False), ("the", False), ("church", False)],
+)
+def test_world_name_lists_hold_no_english_drug_or_place_word(word, listed):
+    from deid.gazetteers import world_first_names, world_surnames
+
+    assert (word in world_first_names() or word in world_surnames()) is listed

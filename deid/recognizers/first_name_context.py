@@ -6,6 +6,7 @@ import re
 
 from ..gazetteers import first_names
 from .base import Rule, RuleRecognizer
+from .member_names import COMMON_WORD_NAMES
 
 _OWNER = r"(?i:my|our|her|his|their|your|the)"
 _WHO = (
@@ -30,4 +31,6 @@ class FirstNameContextRecognizer(RuleRecognizer):
     )
 
     def accept(self, value: str, rule: Rule) -> bool:
-        return re.sub(r"['’]s$", "", value.lower()) in first_names()
+        word = re.sub(r"['’]s$", "", value.lower())
+        # "Hope said", "Grace wrote": names that are everyday words count before a speech verb
+        return word in first_names() or (rule.name == "name_said" and word in COMMON_WORD_NAMES)

@@ -1,11 +1,24 @@
 """Names in greetings, thanks and sign-offs ("Hi Sarah,", "thanks Jenny!", "Hugs, Mike")."""
 import re
 
-from ..gazetteers import first_names, medical_terms
+from ..gazetteers import (
+    first_names,
+    is_english_word,
+    medical_terms,
+    medical_words,
+    world_first_names,
+)
 from .base import NOT_NAMES, Rule, RuleRecognizer
+from .known_name import CHAT_WORDS
 
 _OPENERS = r"(?i:hi|hey|hello|dear|thanks|thank you|thx|ty|welcome|congrats|congratulations|hugs|sorry|morning|evening)"
 _CLOSERS = r"(?i:hugs|love|best|cheers|thanks|regards|xoxo|xx|x|blessings|take care|warmly|peace|prayers|god bless|stay strong|much love)"
+
+
+# Words people are greeted with that are not names ("hey man", "hi doc").
+_VOCATIVES = frozenset(
+    ["man", "men", "girl", "girls", "boy", "boys", "guy", "guys", "dude", "dudes", "bro", "bros", "babe", "baby", "mom", "mum", "dad", "doc", "buddy", "sir", "mate", "mates", "honey", "love", "dear", "darling", "sweetie", "hun", "hon", "friend", "friends", "folks", "ladies", "everyone", "everybody", "all", "there", "team", "fam"]
+)
 
 
 class GreetingNameRecognizer(RuleRecognizer):
@@ -13,6 +26,9 @@ class GreetingNameRecognizer(RuleRecognizer):
     RULES = (
         Rule("opener_name", r"\b" + _OPENERS + r",?[ ]+(?P<phi>[A-Z][a-z'’-]+)\b", 0.6),
         Rule("opener_lower_name", r"(?:^|[.!?]\s+)" + _OPENERS + r",?[ ]+(?P<phi>[a-z]{3,})(?=\s*[,!.:;]|\s*$)", 0.4, re.MULTILINE),
+        # "hey titi nice video": a lower-case word after a greeting that a first-name list knows or
+        # that is no English word ("hey guys", "hi everyone", "hey sorry" stay)
+        Rule("greeting_lower_name", r"(?:^|[.!?]\s+|\s)(?i:hey|hi|hello|hiya|heya|yo|dear)[ ,]+(?P<phi>[a-z]{3,})\b", 0.45, re.MULTILINE),
         Rule("signoff_dash", r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<phi>[A-Za-z][a-z'’-]+)[ \t]*(?:$|\n)", 0.7),
         Rule("signoff_word", r"(?:^|\n|[.!]\s+)[ \t]*" + _CLOSERS + r"[,!]?[ \t]+(?P<phi>[A-Z][a-z'’-]+)[ \t]*[.!]?[ \t]*(?:$|\n)", 0.7),
     )
@@ -27,4 +43,8 @@ class GreetingNameRecognizer(RuleRecognizer):
     def accept(self, value: str, rule: Rule) -> bool:
         """"Love Sulfasalazine!" praises a drug; "thanks Allegra" still thanks a person."""
         word = value.lower()
+        if rule.name == "greeting_lower_name":
+            if word in CHAT_WORDS or word in _VOCATIVES or word in medical_words() or word in medical_terms():
+                return False
+            return word in first_names() or word in world_first_names() or not is_english_word(word)
         return word not in medical_terms() or word in first_names()

@@ -1,4 +1,5 @@
 """The recognizers this project adds to Presidio's defaults."""
+from .addressed_name import AddressedNameRecognizer
 from .age import AgeRecognizer
 from .city import CityRecognizer
 from .clinician_name import ClinicianNameRecognizer
@@ -10,14 +11,18 @@ from .forum_handle import ForumHandleRecognizer
 from .full_name import FullNameRecognizer
 from .greeting_name import GreetingNameRecognizer
 from .identifier_number import IdentifierNumberRecognizer
+from .known_name import KnownNameRecognizer
 from .name_list import NameListRecognizer
 from .obfuscated_email import ObfuscatedEmailRecognizer
+from .person_verb import PersonVerbRecognizer
 from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
 from .street_address import StreetAddressRecognizer
+from .title_name import TitleNameRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
+    AddressedNameRecognizer,
     AgeRecognizer,
     CityRecognizer,
     ClinicianNameRecognizer,
@@ -29,10 +34,13 @@ CUSTOM_RECOGNIZERS = (
     FullNameRecognizer,
     GreetingNameRecognizer,
     IdentifierNumberRecognizer,
+    KnownNameRecognizer,
     NameListRecognizer,
     ObfuscatedEmailRecognizer,
+    PersonVerbRecognizer,
     SelfIntroductionRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
+    TitleNameRecognizer,
     ZipCodeRecognizer,
 )

@@ -6,6 +6,10 @@ Only PERSON and LOCATION spans are kept (other WNUT labels become plain text). A
 copy of 30 % of the documents teaches lower-case names. 10 % of the documents (fixed seed)
 are held out for choosing the best checkpoint, so the WNUT *dev* set stays unseen for the
 figures in docs/deid_figures.md. Nothing from the medical evaluation sets is used.
+``--augment N`` adds N copies of each training document that names a person, each PERSON
+span replaced by a random name from the packaged gazetteers (``deid/gazetteers.py``: Census
+and Faker first names and surnames of ~80 locales), sometimes in lower case: the model then
+learns the contexts that name people rather than the few thousand names WNUT happens to hold.
 Takes about 10 minutes on 2 CPU cores.
 """
 from __future__ import annotations
@@ -40,14 +44,59 @@ def to_docs(path: Path, lower_share: float, seed: int):
             yield doc
 
 
+def _random_name(rng: random.Random, firsts: list[str], lasts: list[str]) -> str:
+    shape = rng.random()
+    if shape < 0.45:
+        name = rng.choice(firsts).title()
+    elif shape < 0.9:
+        name = f"{rng.choice(firsts).title()} {rng.choice(lasts).title()}"
+    else:
+        name = rng.choice(lasts).title()
+    return name.lower() if rng.random() < 0.25 else name
+
+
+def augment(path: Path, copies: int, seed: int):
+    """(source text, copy) for the documents that name a person: every PERSON span swapped for a
+    random gazetteer name (other spans kept, offsets shifted)."""
+    from deid.gazetteers import world_first_names, world_surnames
+
+    firsts, lasts = sorted(world_first_names()), sorted(world_surnames())
+    rng = random.Random(seed)
+    nlp = spacy.blank("en")
+    for line in path.open(encoding="utf-8"):
+        record = json.loads(line)
+        spans = sorted((s for s in record["spans"] if s["label"] in LABELS), key=lambda s: s["start"])
+        if not any(s["label"] == "PERSON" for s in spans):
+            continue
+        for _ in range(copies):
+            text, new_spans, cursor = "", [], 0
+            for span in spans:
+                if span["start"] < cursor:
+                    continue
+                value = _random_name(rng, firsts, lasts) if span["label"] == "PERSON" else record["text"][span["start"] : span["end"]]
+                text += record["text"][cursor : span["start"]]
+                new_spans.append((len(text), len(text) + len(value), span["label"]))
+                text += value
+                cursor = span["end"]
+            text += record["text"][cursor:]
+            doc = nlp.make_doc(text)
+            ents = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in new_spans]
+            doc.ents = spacy.util.filter_spans([s for s in ents if s is not None])
+            yield record["text"], doc
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wnut", default=str(ROOT.parent / "shared/eval/deid/wnut17_train.jsonl"))
     parser.add_argument("--output", default=str(ROOT / "deid/resources/forum_ner"))
+    parser.add_argument("--augment", type=int, default=0, help="name-swapped copies of each document that names a person")
     args = parser.parse_args(argv)
     docs = list(to_docs(Path(args.wnut), lower_share=0.3, seed=0))
     random.Random(1).shuffle(docs)
     held_out = len(docs) // 10
+    if args.augment:  # copies of the training documents only; the held-out tenth stays as written
+        held_texts = {doc.text for doc in docs[:held_out]} | {doc.text.lower() for doc in docs[:held_out]}
+        docs += [d for source, d in augment(Path(args.wnut), args.augment, seed=2) if source not in held_texts and source.lower() not in held_texts]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         DocBin(docs=docs[held_out:]).to_disk(tmp / "train.spacy")

@@ -1,0 +1,214 @@
+"""Names with no cue around them, known from a name gazetteer of many countries: "Ilona
+Varga", "Asked Kelsey", "the Petrović twins", "naomi okafor". The other name rules need a cue
+("my husband", "Dr.", "thanks"); the statistical models miss rare and foreign names.
+
+Gazetteers (``deid/gazetteers.py``): first names and surnames of ~80 locales (Faker, MIT) and
+the US Census lists, minus every English word (spaCy's WordNet index), stop word, drug or
+symptom word, state and country. A word is taken as a name when
+
+- it is such a first name or surname written capitalised (anywhere, "Linus , lately ...");
+- it is a Census first name that English also uses as a noun ("Mason", "Todd"), written
+  capitalised and not first in a sentence;
+- it is such a first name written in lower case ("hey hubert");
+- it follows or precedes one of the above, capitalised alike, and is neither an English word
+  nor medical ("Haruka Nakamura", "Yaretzi Quispe", "Aino K. Lehtinen");
+- it stands beside "and" next to one of the above ("Okonkwo and Lindqvist");
+- no list knows it nor its capitalised neighbour ("Dragoljub Mrkonjić"), or it has accented
+  letters ("the Mrkonjić case").
+
+All-capital words ("IDRIS", "CEO") are left to the other recognizers: shouting and acronyms.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from ..gazetteers import (
+    cities,
+    common_surnames,
+    first_names,
+    is_english_word,
+    looks_like_drug,
+    medical_terms,
+    medical_words,
+    noun_first_names,
+    world_first_names,
+    world_surnames,
+)
+from .base import NOT_NAMES, Rule, RuleRecognizer
+
+_WORD = re.compile(r"(?<![\w@#/.])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_GAP = re.compile(r"[ \t]+(?:[A-Za-z]\.?[ \t]+)?")  # between two parts of a name: a space, or an initial
+_SENTENCE_START = re.compile(r"(?:\A|[.!?:;\"“(|\n>*-])\s*\Z")
+# Chat words that no dictionary lists but that some locale's name list does.
+CHAT_WORDS = frozenset(
+    ["lol", "lmao", "rofl", "omg", "smh", "tbh", "idk", "imo", "imho", "btw", "fyi", "brb", "thx", "pls", "plz", "omw", "irl", "nvm", "wtf", "wth", "ikr", "bae", "babe", "bro", "bruh", "sis", "fam", "dude", "yall", "ya", "yo", "hey", "hiya", "heya", "aww", "awww", "ooh", "ahh", "nah", "yep", "yup", "nope", "meh", "cuz", "tho", "gonna", "wanna", "gotta", "kinda", "sorta", "lemme", "gimme", "dunno", "haha", "hehe", "xoxo", "xo", "ok", "okay", "hi", "hello", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+# Clipped names of medical specialties, which forums use for the doctor or the condition.
+SPECIALTY_WORDS = frozenset(
+    ["endo", "onc", "neuro", "rheum", "rheumy", "derm", "gyno", "gyn", "obgyn", "ortho", "cardio", "psych", "physio", "gastro", "uro", "pulmo", "hemo", "nephro"]
+)
+# Greetings, sign-offs and titles stand next to names without being part of them ("Dear Beth").
+NEXT_TO_NAMES = frozenset(
+    ["dear", "hi", "hello", "hey", "thanks", "thank", "love", "hugs", "cheers", "regards", "best", "welcome", "congrats", "sincerely", "yours", "warmly", "dr", "mr", "mrs", "ms", "mx", "prof", "sr", "jr", "st", "rev"]
+)
+EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES
+# Head nouns of eponymous conditions, signs and body parts: "Wilson's disease", "Ramsay Hunt
+# syndrome", "Barrett's esophagus", "Morton's neuroma", "charley horse" are not people.
+EPONYM_HEADS = frozenset(
+    ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture"]
+)
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_AND = re.compile(r"[ \t]+(?:and|&|or)[ \t]+")
+_EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
+
+
+def _key(word: str) -> str:
+    """Lower case, curly apostrophe straightened, possessive dropped ("Kelsey’s" -> "kelsey")."""
+    if "'" not in word and "’" not in word:
+        return word.lower()
+    return _POSSESSIVE.sub("", word.replace("’", "'")).lower()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+@lru_cache(maxsize=200_000)
+def _medical(key: str) -> bool:
+    return key in medical_words() or key in medical_terms() or looks_like_drug(key)
+
+
+@lru_cache(maxsize=200_000)
+def _unknown_key(key: str) -> bool:
+    """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
+    stem = key.split("'")[0]  # "don't", "you've": the word before the apostrophe
+    return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not _medical(key)
+
+
+def _camel_unknown(key: str) -> bool:
+    return "'" not in key and _unknown_key(key)
+
+
+def _accented_unknown(key: str) -> bool:
+    """Accented letters, and no list knows it even without the accents ("naïve", "café" are
+    English); contractions ("don't") are not names."""
+    if "'" in key:
+        return False
+    folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return folded != key and _unknown_key(key) and not (is_english_word(folded) or _medical(folded))
+
+
+class KnownNameRecognizer(RuleRecognizer):
+    ENTITY = "PERSON"
+    RULES = (
+        Rule("known_name", _WORD.pattern, 0.5),
+        Rule("known_name_lower", _WORD.pattern, 0.4),
+        Rule("known_name_part", _WORD.pattern, 0.45),
+        Rule("unknown_pair", _WORD.pattern, 0.4),
+    )
+
+    def _name_score(self, text: str, start: int, word: str) -> Rule | None:
+        key = _key(word)
+        if len(key) < 3 or key in EXCLUDED:
+            return None
+        if _capitalised(word):
+            if key in world_first_names() or key in world_surnames():
+                return self.RULES[0]
+            if key in noun_first_names() and not _SENTENCE_START.search(text[max(0, start - 4) : start]):
+                return self.RULES[0]
+        elif word.islower() and key in world_first_names():
+            return self.RULES[1]
+        return None
+
+    def _part_of_name(self, word: str, like: str) -> bool:
+        """A neighbour of a name that can be its other part: same case style, no English word,
+        no medical word ("Grace Church", "Jimmy Dean sausage" stay)."""
+        key = _key(word)
+        if len(key) < 2 or key in EXCLUDED or _medical(key):
+            return False
+        if _capitalised(like):
+            if not _capitalised(word):
+                return False
+        elif not word.islower():
+            return False
+        known = key in world_surnames() or key in world_first_names() or key in first_names()
+        if not _capitalised(word):
+            return known and not is_english_word(key)
+        return known or key in common_surnames() or not is_english_word(key)
+
+    def _joins(self, text, left, right, like, known, neighbour=None) -> bool:
+        """``left`` and ``right`` are adjacent parts of one name: only a space or an initial between
+        them, and the ``neighbour`` (the word being added; ``right`` by default) a name or a part."""
+        if not _GAP.fullmatch(text[left[1] : right[0]]) or _POSSESSIVE.search(left[2]):
+            return False
+        return known or self._part_of_name((neighbour or right)[2], like)
+
+    def _unknown_pairs(self, text, words, found) -> None:
+        """Two capitalised words side by side that no dictionary, drug list or place list knows
+        ("Dragoljub Mrkonjić"), or one such word written with accents ("Mrkonjić"): a name from a
+        country our lists miss."""
+        for i in range(len(words) - 1):
+            a, b = words[i], words[i + 1]
+            if not (_capitalised(a[2]) and _capitalised(b[2])) or i in found or i + 1 in found:
+                continue
+            if not _GAP.fullmatch(text[a[1] : b[0]]) or _POSSESSIVE.search(a[2]):
+                continue
+            first = _key(a[2])
+            if (_unknown_key(first) or first in first_names()) and _unknown_key(_key(b[2])):
+                found[i] = found[i + 1] = self.RULES[3]
+        for i, (_start, end, word) in enumerate(words):
+            if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1])):
+                found[i] = self.RULES[3]
+
+    @staticmethod
+    def _accented(word: str) -> bool:
+        """A capitalised word with accented letters that no list knows: a foreign name (or a
+        place, also an identifier); English drug and symptom words are written without them."""
+        return not word.isascii() and _capitalised(word) and _accented_unknown(_key(word))
+
+    @staticmethod
+    def _camel(word: str, after: str) -> bool:
+        """A run-together handle or nickname ("DrewFanClub", "LaToyaJ"): camel case, 4+ letters,
+        no digit after it ("CoQ10"), no drug ("NovoLog", "EpiPen") or English word."""
+        return bool(_CAMEL.search(word)) and not word.isupper() and len(word) >= 4 and not after.isdigit() and _camel_unknown(_key(word))
+
+    def _coordinated(self, text, words, found) -> None:
+        """"Okonkwo and Lindqvist", "Brennan & Osei": the other side of "and" next to a name found
+        here, capitalised alike, is a name when it is no English word or a name list knows it."""
+        for i in list(found):
+            for j in (i - 2, i - 1, i + 1, i + 2):  # "and" is a word, "&" is not
+                if j < 0 or j >= len(words) or j in found:
+                    continue
+                left, right = (words[j], words[i]) if j < i else (words[i], words[j])
+                if _AND.fullmatch(text[left[1] : right[0]]) and self._part_of_name(words[j][2], words[i][2]):
+                    found[j] = self.RULES[2]
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None):
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        found: dict[int, Rule] = {}
+        for i, (start, _end, word) in enumerate(words):
+            rule = self._name_score(text, start, word)
+            if rule is not None:  # the gazetteers hold no drug or symptom word
+                found[i] = rule
+        self._coordinated(text, words, found)
+        self._unknown_pairs(text, words, found)
+        results, seen = [], set()
+        for i, rule in found.items():
+            first = last = i
+            # extend to the neighbours that can be parts of the same name (one space or an initial between)
+            while last + 1 < len(words) and self._joins(text, words[last], words[last + 1], words[i][2], last + 1 in found):
+                last += 1
+            while first > 0 and self._joins(text, words[first - 1], words[first], words[i][2], first - 1 in found, words[first - 1]):
+                first -= 1
+            end = words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
+            eponym = _EPONYM.match(text, end)
+            if (words[first][0], end) in seen or (eponym and eponym.group(1).lower() in EPONYM_HEADS):
+                continue
+            seen.add((words[first][0], end))
+            results.append(self._result(words[first][0], end, rule if first == last else self.RULES[2]))
+        return results
