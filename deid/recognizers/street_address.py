@@ -2,7 +2,11 @@
 then-number forms of most of Europe and Latin America, and the lines that follow a street
 in a written address block (unit, city, state or region, postcode, country)."""
 import re
+from itertools import pairwise
 
+from ..gazetteers import cities
+from ..spans import load_word_list
+from .address_block import CONNECTORS, NOT_PLACES, QUOTE, scan_block
 from .base import Rule, RuleRecognizer
 
 _SUFFIX = (
@@ -38,20 +42,6 @@ _CLOSING_STREET = r"(?:utca|u\.|út|tér|körút)"
 _HOUSE = r"\d{1,5}[A-Za-z]?\b\.?"
 _UNIT_TAIL = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\w{1,5})?"
 
-# A line that can follow a street line in an address block.
-_BLOCK_LINE = re.compile(
-    r"""^(?:
-        (?i:apt|apartment|suite|ste|unit|box|floor|fl)\.?\s*\#?\w{1,6}                    # unit
-      | [A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?                                               # postcode alone
-      | ,?\s*[A-Z]{2,3}(?:,?\s+[A-Z0-9]{3,5}(?:[ -][A-Z0-9]{2,4})?)?                      # state / region (+ postcode)
-      | %(cap)s%(word)s*(?:[ -]%(cap)s%(word)s*){0,3},?(?:\s+[A-Z]{1,3}\b)?(?:,?\s+[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?)?  # City, ST 12345 / Country 12345
-    )\s*$""" % {"cap": _CAP, "word": _WORD},
-    re.VERBOSE,
-)
-_NOT_ADDRESS_LINE = re.compile(r"^(?i:thanks|thank|hugs|love|best|cheers|hi|hello|hey|sorry|ps|p\.s|regards|sincerely|good|take)\b")
-_MAX_BLOCK_LINES = 4
-
-
 class StreetAddressRecognizer(RuleRecognizer):
     ENTITY = "STREET_ADDRESS"
     RULES = (
@@ -81,7 +71,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(
             "opening_street_number",
-            r"(?:\b\d{1,6}\s+)?\b(?i:" + _OPENING_STREET + r")\s+(?:[\wÀ-ž'’-]+\s+){1,4}?" + _HOUSE + _UNIT_TAIL,
+            r"(?:\b\d{1,6}\s+)?\b(?i:" + _OPENING_STREET + r")\s+(?:[\wÀ-ž'’-]+\s+){1,6}?" + _HOUSE + _UNIT_TAIL,
             0.7,
         ),
         Rule(  # French and Belgian order: the number first ("26 rue des Lilas", "4 bis, avenue Foch")
@@ -105,9 +95,19 @@ class StreetAddressRecognizer(RuleRecognizer):
             r"(?m)^[ \t]*\d{1,6}\s+(?!(?i:stage|type|grade|level|day|week|cycle|round|dose|step|chapter|part|phase|year|month)\b)(?:" + _CAP + _WORD + r"*\s+){1,3}" + _HOUSE + r"[ \t]*(?=\n[ \t]*(?:\n[ \t]*)?(?:(?i:apt|apartment|suite|ste|unit)\b|" + _CAP + r"))",
             0.6,
         ),
+        Rule(  # "number Name(s) number": most of the world's street-then-number order; needs a block after it
+            "number_name_number",
+            r"\b\d{1,6}[ \t]+(?:[^\W\d_][\w'’.-]*[ \t]+){1,3}\d{1,5}[A-Za-z]?\b\.?",
+            0.6,
+        ),
+        Rule(  # a US Navy ship's mail: "USNS Comfort" then "FPO AE 09500" on the next line
+            "military_ship",
+            r"\b(?:USS|USNS|USNV|USCGC)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?=[ \t]*\n" + QUOTE + r"(?:FPO|APO|DPO)\b)",
+            0.75,
+        ),
         Rule(
             "corner_of",
-            r"\b(?i:the\s+corner\s+of)\s+(?P<phi>[^\n,?!]{3,50}?\s+(?i:and|&)\s+(?:" + _CAP + r"[\w'’.-]*\s*){1,3})",
+            r"\b(?P<phi>(?i:the\s+corner\s+of)\s+[^\n,?!]{3,50}?\s+(?i:and|&)\s+(?:" + _CAP + r"[\w'’.-]*\s*){1,3})",
             0.6,
         ),
         Rule(
@@ -120,46 +120,43 @@ class StreetAddressRecognizer(RuleRecognizer):
     CONTEXT = ("address", "live", "lives", "located", "mail", "send", "drop off", "street")
 
     def analyze(self, text, entities, nlp_artifacts=None):
-        results = super().analyze(text, entities, nlp_artifacts)
-        for result in results:
-            result.end = extend_address_block(text, result.end)
-        return results
+        kept = []
+        for result in super().analyze(text, entities, nlp_artifacts):
+            block = scan_block(text, result.end)
+            if result.recognition_metadata.get("rule") in _NEEDS_BLOCK and not (
+                _plausible_street(text[result.start : result.end]) and (block.evidence or _names_place(text, block))
+            ):
+                continue
+            result.end = block.end
+            result.start = _with_building_number(text, result.start)
+            kept.append(result)
+        return kept
 
 
-_QUOTE = r"[ \t>]*"  # lines of a quoted reply start with "> "
-# One more piece of an address on the street's own line: a unit, a place name, a region
-# code or a postcode, after a comma or a space ("Apt. 678, Velenje", "Suite 215 NUNGATTA Australia").
-_TAIL_PIECE = re.compile(
-    r"(?:,[ \t]*|[ \t]+)(?:(?i:apt|apartment|suite|ste|unit)\.?[ \t]*\#?\w{1,6}\b"
-    r"|(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}(?:-[A-Z0-9]{2,4})?\b"
-    r"|%(cap)s[\wÀ-ÖØ-öø-ž'’-]*\.?)" % {"cap": _CAP}
-)
-_MAX_TAIL_PIECES = 8
-# The next line of a block: at most one blank line before it, quoting allowed.
-_NEXT_LINE = re.compile(r"[ \t]*\n(?:" + _QUOTE + r"\n)?" + _QUOTE + r"([^\n]*)")
-_NOT_PLACE_WORDS = frozenset("i i'm i've then the and but we my it so he she they this that there thanks thank hope".split())
+# Rules whose match could be prose ("took 2 Advil 200"): kept only when an address block
+# follows (a unit, a postcode, a known city, state or country).
+_NEEDS_BLOCK = frozenset({"number_name_number"})
+# A building number before the street's own number ("636 1812 Rue de la Gare", "12, 4 Elm Rd").
+_BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(]))\d{1,6},?[ \t]+$")
 
 
-def extend_address_block(text: str, end: int) -> int:
-    """The end of the address that starts before ``end``: the pieces of the street's own line
-    that read like a unit, a place or a postcode, then up to four following lines that read
-    like address lines (at most one blank line between them; "> " quoting allowed)."""
-    for _ in range(_MAX_TAIL_PIECES):
-        match = _TAIL_PIECE.match(text, end)
-        piece = match.group(0).strip(" ,\t") if match else ""
-        if not match or _NOT_ADDRESS_LINE.match(piece) or piece.lower() in _NOT_PLACE_WORDS:
-            break
-        end = match.end()
-    for _ in range(_MAX_BLOCK_LINES):
-        match = _NEXT_LINE.match(text, end)
-        if not match:
-            break
-        line = match.group(1)
-        if not line.strip() or not _is_block_line(line.strip()):
-            break
-        end = match.end(1) - (len(line) - len(line.rstrip()))
-    return end
+def _with_building_number(text: str, start: int) -> int:
+    match = _BUILDING_NUMBER.search(text, max(0, start - 9), start)
+    return match.start() if match else start
 
 
-def _is_block_line(line: str) -> bool:
-    return len(line) <= 40 and not _NOT_ADDRESS_LINE.match(line) and bool(_BLOCK_LINE.match(line))
+def _plausible_street(value: str) -> bool:
+    """The words between the numbers of "number Name(s) number": a capitalised first word,
+    no function words except those inside place names."""
+    words = value.split()[1:-1]
+    if not words or not words[0][:1].isupper() or words[0].lower() in NOT_PLACES:
+        return False
+    return all(w.lower() in CONNECTORS or w.lower().strip(".") not in NOT_PLACES for w in words)
+
+
+def _names_place(text: str, block) -> bool:
+    """Does the block name a known place (a GeoNames city, a US state or a country)?"""
+    places = [text[p.start : p.end].strip("()").lower() for p in block.pieces if p.kind == "place"]
+    known = cities() | load_word_list("safe_harbor_places.txt")
+    pairs = (f"{a} {b}" for a, b in pairwise(places))
+    return any(p in known for p in (*places, *pairs))

@@ -1,0 +1,178 @@
+"""The rest of a written postal address after its street line.
+
+A postal address is written as a block: the street, then (after commas on the same line,
+or on the next few short lines) a unit, a city or village, a region code, a postcode and a
+country, in the order of the country's postal system. Form-filled text leaves empty fields
+as markers ("nan", "None", "N/A") and quoted replies prefix each line ("> "). A user expects
+the whole block to become one ``<STREET_ADDRESS>``, countries and states included.
+
+``scan_block`` reads such a block piece by piece; it never runs a model. A line that reads
+like prose ("Thanks so much", "My doctor said ...") ends the block.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+# One piece of an address line. A postcode is what the postal systems use: digits and
+# capitals of 1-5 characters, optionally a second group after a space or hyphen
+# ("62704-1234", "840 24", "3610-114", "1234 AB", "B0J 2H0", "SW1A 1AA").
+_PIECE = re.compile(
+    r"""(?:
+        (?P<unit>(?i:apt|apartment|suite|ste|unit|flat|floor|fl|box|bldg|building)\.?[ \t]*\#?[\w-]{1,6}\b)
+      | (?P<military>(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)\b)
+      | (?P<empty>(?i:nan|none|null|n/a)(?![\w/]))
+      | (?P<postcode>(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}(?:[ -](?:(?=[A-Z0-9]*\d)[A-Z0-9]{2,4}|[A-Z]{2}))?(?![\w-]))
+      | (?P<word>\(?[^\W\d_][\w'’.&-]*\)?)
+    )""",
+    re.VERBOSE,
+)
+_SEP = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
+# Lines of a quoted reply or a list: "> ", ">", "• ", "- " and the like before the content.
+QUOTE = r"[ \t]*(?:>+[ \t]*|[^\w\s,]{1,3}[ \t]+)?"
+_LINE_START = re.compile(QUOTE + r"[ \t]*(?:,[ \t]*)?")
+# Lower-case words inside place names: "Caxias do Sul", "Frankfurt am Main", "Ústí nad Labem".
+CONNECTORS = frozenset("de do da dos das del della di du des la le les sur en y van von der am upon nad pod u op aan im".split())
+NOT_PLACES = frozenset(
+    """
+    thanks thank hugs love best cheers hi hello hey sorry ps regards sincerely good take hope
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december dr mr mrs ms doctor
+    """.split()
+) | STOP_WORDS
+# A number followed by a noun is a count or a dose ("10 minutes", "500 mg"), not a postcode.
+_STOP = "|".join(map(re.escape, sorted(STOP_WORDS, key=len, reverse=True)))
+_COUNTED = re.compile(r"[ \t]*(?!(?:" + _STOP + r")\b)[a-z%]")
+MAX_LINES = 5  # lines after the street line: unit, city, region, country and postcode
+MAX_LINE_CHARS = 60
+MAX_LINE_PIECES = 8
+
+
+@dataclass(frozen=True)
+class Piece:
+    kind: str  # unit, military, empty, postcode, place, connector
+    start: int
+    end: int
+
+    @property
+    def evidence(self) -> bool:
+        """Does this piece show the block is a postal address (not a number in prose)?"""
+        return self.kind in ("unit", "military", "postcode")
+
+
+def _classify(match: re.Match) -> str | None:
+    kind = match.lastgroup
+    if kind != "word":
+        return kind
+    word = match.group(0).strip("()")
+    low = word.lower().rstrip(".")
+    if low in CONNECTORS:
+        return "connector"
+    if not word[:1].isupper() or low in NOT_PLACES:
+        return None
+    return "place"
+
+
+def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
+    """The address pieces from ``pos`` on, up to the first thing that is none (or the line's end).
+    ``first``: ``pos`` is the start of the line (no separator needed before the first piece)."""
+    pieces: list[Piece] = []
+    while pos < line_end:
+        if not (first and not pieces):
+            sep = _SEP.match(text, pos, line_end)
+            if not sep:
+                break
+            pos = sep.end()
+        match = _PIECE.match(text, pos, line_end)
+        kind = _classify(match) if match else None
+        if kind is None:
+            break
+        if kind == "postcode" and _COUNTED.match(text, match.end(), line_end):
+            break
+        pieces.append(Piece(kind, match.start(), match.end()))
+        pos = match.end()
+    # A connector or an empty marker belongs to the address only with a place or postcode after it.
+    while pieces and pieces[-1].kind == "connector":
+        pieces.pop()
+    return pieces
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _rest_is_blank(text: str, pos: int, line_end: int) -> bool:
+    return not text[pos:line_end].strip(" \t.")
+
+
+@dataclass(frozen=True)
+class Block:
+    end: int
+    pieces: tuple[Piece, ...]
+
+    @property
+    def evidence(self) -> bool:
+        return any(p.evidence for p in self.pieces)
+
+
+def scan_block(text: str, end: int) -> Block:
+    """Extend an address whose street ends at ``end``: the pieces on the rest of its line,
+    then up to ``MAX_LINES`` following lines that are address lines (at most one blank line
+    between them). A line that is only partly an address ("Portugal 4467-120 for my mail")
+    is taken up to its postcode and ends the block."""
+    found: list[Piece] = []
+    line_end = _line_end(text, end)
+    tail = scan_line(text, end, line_end, first=False)
+    tail = _drop_trailing_empty(tail, text, line_end)
+    if tail:
+        found += tail
+        end = tail[-1].end
+    if not _rest_is_blank(text, end, line_end):
+        return Block(end, tuple(found))
+    pos, lines = line_end, 0
+    while lines < MAX_LINES:
+        line = _next_line(text, pos)
+        if line is None:
+            break
+        start, stop = line
+        if len(text[start:stop].strip()) > MAX_LINE_CHARS:
+            break
+        pieces = scan_line(text, start, stop, first=True)
+        if not pieces or len(pieces) > MAX_LINE_PIECES:
+            break
+        last = pieces[-1].end
+        if _rest_is_blank(text, last, stop):
+            found += pieces
+            end, pos, lines = last, stop, lines + 1
+            continue
+        # partly an address: keep it when it ends with a postcode after a place or marker
+        if pieces[-1].kind == "postcode" and len(pieces) >= 2:
+            found += pieces
+            end = last
+        break
+    return Block(end, tuple(found))
+
+
+def _next_line(text: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the content of the line after the one ending at ``pos`` (quote marks
+    skipped), passing over at most one blank line; None at the end of the text."""
+    for _ in range(2):
+        if pos >= len(text):
+            return None
+        start = _LINE_START.match(text, pos + 1).end()
+        stop = _line_end(text, pos + 1)
+        if text[start:stop].strip():
+            return start, stop
+        pos = stop
+    return None
+
+
+def _drop_trailing_empty(pieces: list[Piece], text: str, line_end: int) -> list[Piece]:
+    """An empty marker at the end of the street's own line counts only if the line ends there
+    ("... Ljubljana nan"), not before more words ("12 Main St none of it")."""
+    while pieces and pieces[-1].kind == "empty" and not _rest_is_blank(text, pieces[-1].end, line_end):
+        pieces = pieces[:-1]
+    return pieces
