@@ -25,7 +25,7 @@ _PIECE = re.compile(
       | (?P<military>(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)\b)
       | (?P<empty>(?i:nan|none|null|n/a)(?![\w/]))
       | (?P<postcode>(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}(?:[ -](?:(?=[A-Z0-9]*\d)[A-Z0-9]{2,4}|[A-Z]{2}))?(?![\w-]))
-      | (?P<word>\(?[^\W\d_][\w'’.&-]*\)?)
+      | (?P<word>\(?(?:[^\W\d_][\w'’&-]{0,3}\.|[^\W\d_][\w'’&-]*)\)?)
     )""",
     re.VERBOSE,
 )
@@ -70,6 +70,8 @@ def _classify(match: re.Match) -> str | None:
     low = word.lower().rstrip(".")
     if low in CONNECTORS:
         return "connector"
+    if word.isupper() and 2 <= len(word) <= 3:  # a region code ("NO", "AT", "IN")
+        return "place"
     if not word[:1].isupper() or low in NOT_PLACES:
         return None
     return "place"
@@ -97,6 +99,9 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
     while pieces and pieces[-1].kind == "connector":
         pieces.pop()
     return pieces
+
+
+_SENTENCE_END = re.compile(r"[.?!](?:[ \t]|$)")
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -148,8 +153,10 @@ def scan_block(text: str, end: int) -> Block:
             found += pieces
             end, pos, lines = last, stop, lines + 1
             continue
-        # partly an address: keep it when it ends with a postcode after a place or marker
-        if pieces[-1].kind == "postcode" and len(pieces) >= 2:
+        # Partly an address ("Portugal 4467-120 for my mail", "Sweden? I am ..."): kept up to
+        # its postcode, or up to the end of the sentence, and the block ends there.
+        postcode = pieces[-1].kind == "postcode" and (len(pieces) >= 2 or lines >= 1)
+        if postcode or _SENTENCE_END.match(text, last):
             found += pieces
             end = last
         break
@@ -170,9 +177,12 @@ def _next_line(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+_AFTER_EMPTY = re.compile(r"[ \t]*(?:[,;.?!]|$)")
+
+
 def _drop_trailing_empty(pieces: list[Piece], text: str, line_end: int) -> list[Piece]:
     """An empty marker at the end of the street's own line counts only if the line ends there
-    ("... Ljubljana nan"), not before more words ("12 Main St none of it")."""
-    while pieces and pieces[-1].kind == "empty" and not _rest_is_blank(text, pieces[-1].end, line_end):
+    or a punctuation mark follows ("... Ljubljana nan, and"), not before more words ("12 Main St none of it")."""
+    while pieces and pieces[-1].kind == "empty" and not _AFTER_EMPTY.match(text, pieces[-1].end, line_end):
         pieces = pieces[:-1]
     return pieces

@@ -11,7 +11,7 @@ from .base import Rule, RuleRecognizer
 
 _SUFFIX = (
     r"(?i:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|way|"
-    r"terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|pike|alley)"
+    r"terrace|ter|str|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|row|pike|alley)"
 )
 # More USPS street suffixes (Publication 28), taken only capitalised ("Laidlaw Green", "Kishiev Squares").
 _USPS_SUFFIX = (
@@ -24,7 +24,9 @@ _USPS_SUFFIX = (
     r"Parkways?|Pass|Passage|Path|Pines?|Plains?|Plaza|Points?|Ports?|Prairie|Radial|Ramp|Ranch|Rapids?|Ridges?|"
     r"River|Roads?|Route|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Squares?|Station|Stravenue|Stream|Streets?|"
     r"Summit|Trace|Track|Trafficway|Tunnel|Turnpike|Underpass|Unions?|Valleys?|Viaduct|Views?|Villages?|Ville|"
-    r"Vista|Walks?|Wall|Ways|Wells?)"
+    r"Vista|Walks?|Wall|Ways|Wells?|"
+    # and the street types of the UK, Ireland, Australia and New Zealand (Royal Mail, Australia Post)
+    r"Close|Rise|Parade|Esplanade|Promenade|Quay|Wharf|Wynd|Gate|Grange|Approach|Broadway|Circuit|Glade|Nook|Chase)"
 )
 _UNIT = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit|#)\.?\s*#?\w{1,5})?"
 _CITY_STATE_ZIP = r"(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?(?:,?\s+[A-Z]{2}\b)?(?:\s+\d{5}(?:-\d{4})?)?"
@@ -37,9 +39,10 @@ _JOINED_STREET = (
     r"vænget|gatan|gata|vägen|väg|gränd|veien|vegen|vei|stien|katu|tie|kuja|polku|tänav|tee)"
 )
 # Street words that open a street name (Romance, Slavic) and the Hungarian ones that close it.
-_OPENING_STREET = r"(?:rua|avenida|av\.|via|viale|piazza|corso|calle|carrer|paseo|plaza|rue|chemin|ul\.|ulica|aleja|odos)"
-_CLOSING_STREET = r"(?:utca|u\.|út|tér|körút)"
+_OPENING_STREET = r"(?:rua|avenida|av\.|via|viale|piazza|corso|calle|c/|carrer|paseo|plaza|rue|chemin|ul\.|ulica|aleja|odos)"
+_CLOSING_STREET = r"(?:utca|u\.|útja|út|tér|körút)"
 _HOUSE = r"\d{1,5}[A-Za-z]?\b\.?"
+_UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit)\b"
 _UNIT_TAIL = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\w{1,5})?"
 
 class StreetAddressRecognizer(RuleRecognizer):
@@ -77,12 +80,12 @@ class StreetAddressRecognizer(RuleRecognizer):
         Rule(  # French and Belgian order: the number first ("26 rue des Lilas", "4 bis, avenue Foch")
             "number_french_street",
             r"\b\d{1,5}(?:\s?(?i:bis|ter))?,?\s+(?i:rue|avenue|boulevard|bd|chemin|allée|allee|impasse|quai|cours|route)\s+"
-            r"(?:(?i:de|du|des|la|le|les)\s+|(?i:l|d)['’])*[\wÀ-ž'’-]+(?:[ \t-]+(?:(?i:de|du|des|la|le|les)\s+|(?i:l|d)['’])*" + _CAP + r"[\wÀ-ž'’-]*){0,3}" + _UNIT_TAIL,
+            r"(?:(?i:de|du|des|la|le|les)\s+|(?i:l|d)['’])*[\wÀ-ž'’-]+(?:[ \t-]+(?:(?i:de|du|des|la|le|les)\s+|(?i:l|d)['’])*(?!" + _UNIT_WORD + r")" + _CAP + r"[\wÀ-ž'’-]*){0,3}" + _UNIT_TAIL,
             0.7,
         ),
         Rule(  # a house number, a street name in any language, a number, then a flat or suite: "6750 Koskikatu 25 Apt. 864"
             "number_name_number_unit",
-            r"\b\d{1,6}\s+(?:" + _CAP + _WORD + r"*\s+){1,3}\d{1,5}[A-Za-z]?,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{1,5}\b",
+            r"\b\d{1,6}\s+(?:[^\W\d_]" + _WORD + r"*\s+){1,3}\d{1,5}[A-Za-z]?,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{1,5}\b",
             0.75,
         ),
         Rule(
@@ -128,7 +131,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             ):
                 continue
             result.end = block.end
-            result.start = _with_building_number(text, result.start)
+            result.start = _with_unit_line(text, _with_building_number(text, result.start))
             kept.append(result)
         return kept
 
@@ -137,12 +140,23 @@ class StreetAddressRecognizer(RuleRecognizer):
 # follows (a unit, a postcode, a known city, state or country).
 _NEEDS_BLOCK = frozenset({"number_name_number"})
 # A building number before the street's own number ("636 1812 Rue de la Gare", "12, 4 Elm Rd").
-_BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(]))\d{1,6},?[ \t]+$")
+_BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(>]))\d{1,6},?[ \t]+$")
 
 
 def _with_building_number(text: str, start: int) -> int:
     match = _BUILDING_NUMBER.search(text, max(0, start - 9), start)
     return match.start() if match else start
+
+
+# A unit written on its own line above the street ("Suite 210" then "14 Elm Rd").
+_UNIT_LINE_BEFORE = re.compile(
+    r"(?m)^" + QUOTE + r"(?P<unit>(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*\#?[\w-]{1,6})[ \t]*\n" + QUOTE + r"$"
+)
+
+
+def _with_unit_line(text: str, start: int) -> int:
+    match = _UNIT_LINE_BEFORE.search(text, max(0, start - 40), start)
+    return match.start("unit") if match else start
 
 
 def _plausible_street(value: str) -> bool:
