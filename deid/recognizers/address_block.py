@@ -42,9 +42,26 @@ NOT_PLACES = frozenset(
     august september october november december dr mr mrs ms doctor
     """.split()
 ) | STOP_WORDS
-# A number followed by a noun is a count or a dose ("10 minutes", "500 mg"), not a postcode.
-_STOP = "|".join(map(re.escape, sorted(STOP_WORDS, key=len, reverse=True)))
-_COUNTED = re.compile(r"[ \t]*(?!(?:" + _STOP + r")\b)[a-z%]")
+# A number followed by a noun is a count or a dose ("10 minutes", "500 mg", "20 MG"), not a postcode.
+COUNT_WORDS = frozenset(
+    """
+    mg mcg µg ug ml g kg lb lbs iu units tablets tabs pills capsules drops mmol cc percent
+    years year yrs yr months month mos weeks week wks days day hours hour hrs minutes mins times
+    """.split()
+)
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_][\w'’]*|%)")
+
+
+def counts_something(text: str, pos: int, end: int) -> bool:
+    """Does the word at ``pos`` make the number before it a count ("steps", "MG", "%")?"""
+    match = _NEXT_WORD.match(text, pos, end)
+    if not match:
+        return False
+    word = match.group(1)
+    low = word.lower()
+    return word == "%" or low in COUNT_WORDS or (word[:1].islower() and low not in NOT_PLACES)
+
+
 MAX_LINES = 5  # lines after the street line: unit, city, region, country and postcode
 MAX_LINE_CHARS = 60
 MAX_LINE_PIECES = 8
@@ -91,7 +108,7 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
         kind = _classify(match) if match else None
         if kind is None:
             break
-        if kind == "postcode" and _COUNTED.match(text, match.end(), line_end):
+        if kind == "postcode" and counts_something(text, match.end(), line_end):
             break
         pieces.append(Piece(kind, match.start(), match.end()))
         pos = match.end()

@@ -6,7 +6,7 @@ from itertools import pairwise
 
 from ..gazetteers import cities
 from ..spans import load_word_list
-from .address_block import CONNECTORS, NOT_PLACES, QUOTE, scan_block
+from .address_block import CONNECTORS, COUNT_WORDS, NOT_PLACES, QUOTE, scan_block
 from .base import Rule, RuleRecognizer
 
 _SUFFIX = (
@@ -161,9 +161,11 @@ def _with_unit_line(text: str, start: int) -> int:
 
 def _plausible_street(value: str) -> bool:
     """The words between the numbers of "number Name(s) number": a capitalised first word,
-    no function words except those inside place names."""
+    no function words except those inside place names, no unit of a dose or a duration."""
     words = value.split()[1:-1]
     if not words or not words[0][:1].isupper() or words[0].lower() in NOT_PLACES:
+        return False
+    if any(w.lower().strip(".") in COUNT_WORDS for w in words):  # "20 MG 4", "3 Days 2"
         return False
     return all(w.lower() in CONNECTORS or w.lower().strip(".") not in NOT_PLACES for w in words)
 
