@@ -108,6 +108,16 @@ class StreetAddressRecognizer(RuleRecognizer):
             r"\b(?:USS|USNS|USNV|USCGC)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?=[ \t]*\n" + QUOTE + r"(?:FPO|APO|DPO)\b)",
             0.75,
         ),
+        Rule(  # a unit alone on its line, then the block (the street line above it is taken too)
+            "unit_line",
+            r"(?m)^" + QUOTE + r"(?P<phi>(?i:apt|apartment|suite|ste|unit)\.?[ \t]*\#?\d{1,5}[A-Za-z]?)[ \t]*$",
+            0.6,
+        ),
+        Rule(  # a named street without a number: "the clinic on Berg Hills Street"
+            "named_street",
+            r"\b(?i:on|off|along|down|up|at|near)[ \t]+(?P<phi>(?:" + _CAP + r"[\w'’-]*[ \t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway))\b",
+            0.6,
+        ),
         Rule(
             "corner_of",
             r"\b(?P<phi>(?i:the\s+corner\s+of)\s+[^\n,?!]{3,50}?\s+(?i:and|&)\s+(?:" + _CAP + r"[\w'’.-]*\s*){1,3})",
@@ -121,24 +131,31 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
     )
     CONTEXT = ("address", "live", "lives", "located", "mail", "send", "drop off", "street")
+    # Streets named in idioms and shows, not places anyone lives.
+    EXCLUDE = frozenset({"memory lane", "easy street", "wall street", "sesame street", "lovers lane", "skid row"})
 
     def analyze(self, text, entities, nlp_artifacts=None):
         kept = []
         for result in super().analyze(text, entities, nlp_artifacts):
             block = scan_block(text, result.end)
-            if result.recognition_metadata.get("rule") in _NEEDS_BLOCK and not (
-                _plausible_street(text[result.start : result.end]) and (block.evidence or _names_place(text, block))
-            ):
+            rule = result.recognition_metadata.get("rule")
+            if rule in _NEEDS_BLOCK and not (block.evidence or _names_place(text, block)):
+                continue
+            if rule == "number_name_number" and not _plausible_street(text[result.start : result.end]):
                 continue
             result.end = block.end
-            result.start = _with_unit_line(text, _with_building_number(text, result.start))
+            if rule == "unit_line":
+                result.start = _with_street_line(text, result.start)
+            else:
+                start = _with_unit_line(text, result.start)
+                result.start = start if start < result.start else _with_building_number(text, result.start)
             kept.append(result)
         return kept
 
 
 # Rules whose match could be prose ("took 2 Advil 200"): kept only when an address block
 # follows (a unit, a postcode, a known city, state or country).
-_NEEDS_BLOCK = frozenset({"number_name_number"})
+_NEEDS_BLOCK = frozenset({"number_name_number", "unit_line"})
 # A building number before the street's own number ("636 1812 Rue de la Gare", "12, 4 Elm Rd").
 _BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(>]))\d{1,6},?[ \t]+$")
 
@@ -148,15 +165,33 @@ def _with_building_number(text: str, start: int) -> int:
     return match.start() if match else start
 
 
-# A unit written on its own line above the street ("Suite 210" then "14 Elm Rd").
-_UNIT_LINE_BEFORE = re.compile(
-    r"(?m)^" + QUOTE + r"(?P<unit>(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*\#?[\w-]{1,6})[ \t]*\n" + QUOTE + r"$"
+# A unit written above the street, or before it on its line ("Suite 210" then "14 Elm Rd").
+_UNIT_BEFORE = re.compile(
+    r"(?<!\w)(?P<unit>(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*\#?\d{1,6}[A-Za-z]?),?(?:[ \t]+|[ \t]*\n" + QUOTE + r")\Z"
 )
+# The street line above a unit line that starts a block ("Fuglie 41 Popović Dam" above "Suite 860").
+_STREET_LINE_BEFORE = re.compile(r"(?m)^" + QUOTE + r"(?P<street>[^\W_][^\n]{2,40}?)[ \t]*\n" + QUOTE + r"\Z")
 
 
 def _with_unit_line(text: str, start: int) -> int:
-    match = _UNIT_LINE_BEFORE.search(text, max(0, start - 40), start)
+    match = _UNIT_BEFORE.search(text, max(0, start - 40), start)
     return match.start("unit") if match else start
+
+
+def _with_street_line(text: str, start: int) -> int:
+    match = _STREET_LINE_BEFORE.search(text, max(0, start - 60), start)
+    if not match:
+        return start
+    words = match.group("street").split()
+    if not any(c.isdigit() for c in match.group("street")) or not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return start
+    if any(w.lower().strip(".,") in NOT_PLACES or w.lower().strip(".,") in COUNT_WORDS for w in words):
+        return start
+    label = match.group("street").rfind(":")  # "Address: 5 Elm Rd" -> the street only
+    if label < 0:
+        return match.start("street")
+    rest = match.group("street")[label + 1 :]
+    return match.start("street") + label + 1 + len(rest) - len(rest.lstrip())
 
 
 def _plausible_street(value: str) -> bool:
