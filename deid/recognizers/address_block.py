@@ -69,7 +69,7 @@ MAX_LINE_PIECES = 8
 
 @dataclass(frozen=True)
 class Piece:
-    kind: str  # unit, military, empty, postcode, place, connector
+    kind: str  # unit, military, empty, postcode, place, lower (a lower-case place), connector
     start: int
     end: int
 
@@ -89,9 +89,10 @@ def _classify(match: re.Match) -> str | None:
         return "connector"
     if word.isupper() and 2 <= len(word) <= 3:  # a region code ("NO", "AT", "IN")
         return "place"
-    if not word[:1].isupper() or low in NOT_PLACES:
+    if low in NOT_PLACES or low in COUNT_WORDS:
         return None
-    return "place"
+    # a lower-case word ("springfield, il 62704") is a place only if a postcode follows it
+    return "place" if word[:1].isupper() else "lower"
 
 
 def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
@@ -112,7 +113,12 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
             break
         pieces.append(Piece(kind, match.start(), match.end()))
         pos = match.end()
-    # A connector or an empty marker belongs to the address only with a place or postcode after it.
+    # Lower-case words count only before a postcode on the same line.
+    lower = next((i for i, p in enumerate(pieces) if p.kind == "lower"), None)
+    if lower is not None:
+        codes = [i for i, p in enumerate(pieces) if p.kind == "postcode" and i > lower]
+        pieces = pieces[: codes[-1] + 1] if codes else pieces[:lower]
+    # A connector belongs to the address only with a place or postcode after it.
     while pieces and pieces[-1].kind == "connector":
         pieces.pop()
     return pieces
