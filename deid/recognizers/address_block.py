@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 # One piece of an address line. A postcode is what the postal systems use: digits and
-# capitals of 1-5 characters, optionally a second group after a space or hyphen
+# capitals of 2-6 characters, optionally a second group after a space or hyphen
 # ("62704-1234", "840 24", "3610-114", "1234 AB", "B0J 2H0", "SW1A 1AA").
 _PIECE = re.compile(
     r"""(?:
         (?P<unit>(?i:apt|apartment|suite|ste|unit|flat|floor|fl|box|bldg|building)\.?[ \t]*\#?[\w-]{1,6}\b)
       | (?P<military>(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)\b)
       | (?P<empty>(?i:nan|none|null|n/a)(?![\w/]))
-      | (?P<postcode>(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}(?:[ -](?:(?=[A-Z0-9]*\d)[A-Z0-9]{2,4}|[A-Z]{2}))?(?![\w-]))
+      | (?P<postcode>(?=[A-Z0-9]*\d)[A-Z0-9]{2,6}(?:[ -](?:(?=[A-Z0-9]*\d)[A-Z0-9]{2,4}|[A-Z]{2}))?(?![\w-]))
       | (?P<word>\(?(?:[^\W\d_][\w'’&-]{0,3}\.|[^\W\d_][\w'’&-]*)\)?)
     )""",
     re.VERBOSE,
@@ -45,7 +45,7 @@ NOT_PLACES = frozenset(
 # A number followed by a noun is a count or a dose ("10 minutes", "500 mg", "20 MG"), not a postcode.
 COUNT_WORDS = frozenset(
     """
-    mg mcg µg ug ml g kg lb lbs iu units tablets tabs pills capsules drops mmol cc percent
+    mg mcg µg ug ml g kg lb lbs pounds iu units tablets tabs pills capsules drops mmol cc percent
     years year yrs yr months month mos weeks week wks days day hours hour hrs minutes mins times
     """.split()
 )
@@ -204,8 +204,12 @@ _AFTER_EMPTY = re.compile(r"[ \t]*(?:[,;.?!]|$)")
 
 
 def _drop_trailing_empty(pieces: list[Piece], text: str, line_end: int) -> list[Piece]:
-    """An empty marker at the end of the street's own line counts only if the line ends there
-    or a punctuation mark follows ("... Ljubljana nan, and"), not before more words ("12 Main St none of it")."""
-    while pieces and pieces[-1].kind == "empty" and not _AFTER_EMPTY.match(text, pieces[-1].end, line_end):
+    """An empty marker at the end of the street's own line counts if the line ends there, a
+    punctuation mark follows ("... Ljubljana nan, and") or it follows a place or postcode
+    ("... Ljubljana nan last night"); not right after the street ("12 Main St none of it")."""
+    while pieces and pieces[-1].kind == "empty":
+        after_place = len(pieces) >= 2 and pieces[-2].kind in ("place", "postcode")
+        if after_place or _AFTER_EMPTY.match(text, pieces[-1].end, line_end):
+            break
         pieces = pieces[:-1]
     return pieces

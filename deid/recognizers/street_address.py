@@ -39,8 +39,16 @@ _JOINED_STREET = (
     r"vænget|gatan|gata|vägen|väg|gränd|veien|vegen|vei|stien|katu|tie|kuja|polku|tänav|tee)"
 )
 # Street words that open a street name (Romance, Slavic) and the Hungarian ones that close it.
-_OPENING_STREET = r"(?:rua|avenida|av\.|via|viale|piazza|corso|calle|c/|carrer|paseo|plaza|rue|chemin|ul\.|ulica|aleja|odos)"
-_CLOSING_STREET = r"(?:utca|u\.|útja|út|tér|körút)"
+# Romance (it, es, ca, pt, fr, ro), Slavic (pl, cs, sk, hr, sr; ru, uk, bg in Cyrillic), Greek,
+# Indonesian/Malay and Vietnamese street words that come before the name.
+_OPENING_STREET = (
+    r"(?:rua|avenida|av\.|avda\.|via|viale|piazza|corso|calle|c/|camino|carretera|carrer|paseo|plaza|travessa|largo|"
+    r"praça|alameda|estrada|rodovia|rue|chemin|strada|bulevardul|calea|aleea|ul\.|ulica|ulice|aleja|náměstí|nám\.|"
+    r"třída|ул\.|улица|вул\.|вулиця|пр\.|проспект|просп\.|пер\.|переулок|бул\.|бульвар|пл\.|площадь|"
+    r"odos|οδός|οδος|λεωφόρος|λεωφ\.|πλατεία|jalan|jl\.|jln\.|đường|phố)"
+)
+# Hungarian and Turkish street words that come after the name.
+_CLOSING_STREET = r"(?:utca|u\.|útja|út|tér|körút|sokak|sokağı|sk\.|caddesi|cad\.|bulvarı|yolu)"
 _HOUSE = r"\d{1,5}[A-Za-z]?\b\.?"
 _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit)\b"
 _UNIT_TAIL = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\w{1,5})?"
@@ -85,12 +93,12 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(  # a house number, a street name in any language, a number, then a flat or suite: "6750 Koskikatu 25 Apt. 864"
             "number_name_number_unit",
-            r"\b\d{1,6}\s+(?:[^\W\d_]" + _WORD + r"*\s+){1,3}\d{1,5}[A-Za-z]?,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{1,5}\b",
+            r"\b\d{1,6}\s+(?:[^\W\d_]" + _WORD + r"*\s+){1,4}\d{1,5}[A-Za-z]?,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\d{1,5}\b",
             0.75,
         ),
         Rule(
             "closing_street_number",
-            r"(?:\b\d{1,6}\s+)?(?:" + _CAP + _WORD + r"*\s+){1,2}" + _CLOSING_STREET + r"\s+" + _HOUSE + _UNIT_TAIL,
+            r"(?:\b\d{1,6}\s+)?(?:" + _CAP + _WORD + r"*\s+){1,2}" + r"(?i:" + _CLOSING_STREET + r")\s+" + _HOUSE + _UNIT_TAIL,
             0.7,
         ),
         Rule(
@@ -141,7 +149,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             rule = result.recognition_metadata.get("rule")
             if rule in _NEEDS_BLOCK and not (block.evidence or _names_place(text, block)):
                 continue
-            if rule == "number_name_number" and not _plausible_street(text[result.start : result.end]):
+            if rule == "number_name_number" and not _plausible_street(text[result.start : result.end], block):
                 continue
             result.end = block.end
             if rule == "unit_line":
@@ -194,11 +202,14 @@ def _with_street_line(text: str, start: int) -> int:
     return match.start("street") + label + 1 + len(rest) - len(rest.lstrip())
 
 
-def _plausible_street(value: str) -> bool:
-    """The words between the numbers of "number Name(s) number": a capitalised first word,
-    no function words except those inside place names, no unit of a dose or a duration."""
+def _plausible_street(value: str, block) -> bool:
+    """The words between the numbers of "number Name(s) number": no function words except
+    those inside place names, no unit of a dose or a duration; capitalised, unless a postcode
+    or a unit follows in the block ("0605 pentelis 210 apt. 9")."""
     words = value.split()[1:-1]
-    if not words or not words[0][:1].isupper() or words[0].lower() in NOT_PLACES:
+    if not words or words[0].lower() in NOT_PLACES:
+        return False
+    if not words[0][:1].isupper() and not block.evidence:
         return False
     if any(w.lower().strip(".") in COUNT_WORDS for w in words):  # "20 MG 4", "3 Days 2"
         return False
