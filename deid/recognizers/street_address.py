@@ -156,7 +156,8 @@ class StreetAddressRecognizer(RuleRecognizer):
                 result.start = _with_street_line(text, result.start)
             else:
                 start = _with_unit_line(text, result.start)
-                result.start = start if start < result.start else _with_building_number(text, result.start)
+                start = start if start < result.start else _with_building_number(text, result.start)
+                result.start = _with_cross_street(text, start)
             kept.append(result)
         return kept
 
@@ -179,6 +180,20 @@ _UNIT_BEFORE = re.compile(
 )
 # The street line above a unit line that starts a block ("Fuglie 41 Popović Dam" above "Suite 860").
 _STREET_LINE_BEFORE = re.compile(r"(?m)^" + QUOTE + r"(?P<street>[^\W_][^\n]{2,40}?)[ \t]*\n" + QUOTE + r"\Z")
+
+
+# A cross street before the street ("meet me at Elm and 14 Main St"): one capitalised name
+# after a cue ("at", "to", "on", ":", "?") or at the start of a line.
+_CROSS_STREET = re.compile(
+    r"(?:(?m:^)" + QUOTE + r"|(?<=[:?])[ \t]+|(?<=\b(?:at|to|on|of))[ \t]+)(?P<cross>" + _CAP + r"[\w'’-]*)[ \t]+(?:and|&)[ \t]+\Z"
+)
+
+
+def _with_cross_street(text: str, start: int) -> int:
+    match = _CROSS_STREET.search(text, max(0, start - 40), start)
+    if not match or match.group("cross").lower() in NOT_PLACES:
+        return start
+    return match.start("cross")
 
 
 def _with_unit_line(text: str, start: int) -> int:
