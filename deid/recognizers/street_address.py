@@ -176,7 +176,7 @@ def _with_building_number(text: str, start: int) -> int:
 
 # A unit written above the street, or before it on its line ("Suite 210" then "14 Elm Rd").
 _UNIT_BEFORE = re.compile(
-    r"(?<!\w)(?P<unit>(?i:apt|apartment|suite|ste|unit|flat)\.?[ \t]*\#?\d{1,6}[A-Za-z]?),?(?:[ \t]+|[ \t]*\n" + QUOTE + r")\Z"
+    r"(?<!\w)(?P<unit>(?i:apt|apartment|suite|ste|unit|flat)\.?(?:[ \t]*\#?\d{1,6}[A-Za-z]?)?),?(?:[ \t]+|[ \t]*\n" + QUOTE + r")\Z"
 )
 # The street line above a unit line that starts a block ("Fuglie 41 Popović Dam" above "Suite 860").
 _STREET_LINE_BEFORE = re.compile(r"(?m)^" + QUOTE + r"(?P<street>[^\W_][^\n]{2,40}?)[ \t]*\n" + QUOTE + r"\Z")
