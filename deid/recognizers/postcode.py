@@ -24,7 +24,7 @@ POSTCODE = (
     r"(?:\d{5}(?:-\d{4})?|\d{4}-\d{3}|\d{3}[ ]\d{2}|\d{2}-\d{3}|\d{4}(?:[ ]?[A-Z]{2})?"
     r"|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2})(?![\w-])"
 )
-_CUE = r"\b(?i:in|near|from|at|around|outside(?:[ \t]+of)?|to)[ \t]+"
+_CUE = r"\b(?=[iInNfFaAoOtT])(?i:in|near|from|at|around|outside(?:[ \t]+of)?|to)[ \t]+(?=" + _CAP + ")"
 
 
 def place_postcode_regex(phi: str) -> str:

@@ -47,6 +47,16 @@ _OPENING_STREET = (
     r"třída|ул\.|улица|вул\.|вулиця|пр\.|проспект|просп\.|пер\.|переулок|бул\.|бульвар|пл\.|площадь|"
     r"odos|οδός|οδος|λεωφόρος|λεωφ\.|πλατεία|jalan|jl\.|jln\.|đường|phố)"
 )
+
+
+def _first_letters(alternatives: str) -> str:
+    """A lookahead for the first letters of a list of words, so the regex engine skips
+    positions that cannot start one (a long alternation is slow to try at every position)."""
+    words = alternatives.strip("(?:)").split("|")
+    letters = sorted({c for w in words for c in (w[0].lower(), w[0].upper())})
+    return "(?=[" + "".join(re.escape(c) for c in letters) + "])"
+
+
 # Hungarian and Turkish street words that come after the name.
 _CLOSING_STREET = r"(?:utca|u\.|útja|út|tér|körút|sokak|sokağı|sk\.|caddesi|cad\.|bulvarı|yolu)"
 _HOUSE = r"\d{1,5}[A-Za-z]?\b\.?"
@@ -82,7 +92,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(
             "opening_street_number",
-            r"(?:\b\d{1,6}\s+)?\b(?i:" + _OPENING_STREET + r")\s+(?:[\wÀ-ž'’-]+\s+){1,6}?" + _HOUSE + _UNIT_TAIL,
+            r"(?:\b\d{1,6}\s+)?\b" + _first_letters(_OPENING_STREET) + r"(?i:" + _OPENING_STREET + r")\s+(?:[\wÀ-ž'’-]+\s+){1,6}?" + _HOUSE + _UNIT_TAIL,
             0.7,
         ),
         Rule(  # French and Belgian order: the number first ("26 rue des Lilas", "4 bis, avenue Foch")
@@ -113,7 +123,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(  # a US Navy ship's mail: "USNS Comfort" then "FPO AE 09500" on the next line
             "military_ship",
-            r"\b(?:USS|USNS|USNV|USCGC)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?=[ \t]*\n" + QUOTE + r"(?:FPO|APO|DPO)\b)",
+            r"\bUS(?:S|NS|NV|CGC)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}(?=[ \t]*\n" + QUOTE + r"(?:FPO|APO|DPO)\b)",
             0.75,
         ),
         Rule(  # a unit alone on its line, then the block (the street line above it is taken too)
@@ -123,7 +133,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(  # a named street without a number: "the clinic on Berg Hills Street"
             "named_street",
-            r"\b(?i:on|off|along|down|up|at|near)[ \t]+(?P<phi>(?:" + _CAP + r"[\w'’-]*[ \t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway))\b",
+            r"\b(?=[oOaAdDuUnN])(?i:on|off|along|down|up|at|near)[ \t]+(?P<phi>(?:" + _CAP + r"[\w'’-]*[ \t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway))\b",
             0.6,
         ),
         Rule(
@@ -142,24 +152,26 @@ class StreetAddressRecognizer(RuleRecognizer):
     # Streets named in idioms and shows, not places anyone lives.
     EXCLUDE = frozenset({"memory lane", "easy street", "wall street", "sesame street", "lovers lane", "skid row"})
 
+    def accept_match(self, match, rule: Rule) -> bool:
+        if rule.name not in _NEEDS_BLOCK:
+            return True
+        text = match.string
+        block = scan_block(text, match.end())
+        if rule.name == "number_name_number" and not _plausible_street(match.group(0), block):
+            return False
+        return block.evidence or _names_place(text, block)
+
     def analyze(self, text, entities, nlp_artifacts=None):
-        kept = []
-        for result in super().analyze(text, entities, nlp_artifacts):
-            block = scan_block(text, result.end)
-            rule = result.recognition_metadata.get("rule")
-            if rule in _NEEDS_BLOCK and not (block.evidence or _names_place(text, block)):
-                continue
-            if rule == "number_name_number" and not _plausible_street(text[result.start : result.end], block):
-                continue
-            result.end = block.end
-            if rule == "unit_line":
+        results = super().analyze(text, entities, nlp_artifacts)
+        for result in results:
+            result.end = scan_block(text, result.end).end
+            if result.recognition_metadata.get("rule") == "unit_line":
                 result.start = _with_street_line(text, result.start)
             else:
                 start = _with_unit_line(text, result.start)
                 start = start if start < result.start else _with_building_number(text, result.start)
                 result.start = _with_cross_street(text, start)
-            kept.append(result)
-        return kept
+        return results
 
 
 # Rules whose match could be prose ("took 2 Advil 200"): kept only when an address block
@@ -234,6 +246,6 @@ def _plausible_street(value: str, block) -> bool:
 def _names_place(text: str, block) -> bool:
     """Does the block name a known place (a GeoNames city, a US state or a country)?"""
     places = [text[p.start : p.end].strip("()").lower() for p in block.pieces if p.kind == "place"]
-    known = cities() | load_word_list("safe_harbor_places.txt")
+    known, states_countries = cities(), load_word_list("safe_harbor_places.txt")
     pairs = (f"{a} {b}" for a, b in pairwise(places))
-    return any(p in known for p in (*places, *pairs))
+    return any(p in known or p in states_countries for p in (*places, *pairs))
