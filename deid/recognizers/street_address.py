@@ -39,13 +39,14 @@ _JOINED_STREET = (
     r"vænget|gatan|gata|vägen|väg|gränd|veien|vegen|vei|stien|katu|tie|kuja|polku|tänav|tee)"
 )
 # Street words that open a street name (Romance, Slavic) and the Hungarian ones that close it.
-# Romance (it, es, ca, pt, fr, ro), Slavic (pl, cs, sk, hr, sr; ru, uk, bg in Cyrillic), Greek,
-# Indonesian/Malay and Vietnamese street words that come before the name.
+# Romance (it, es, ca, pt, fr, ro), Slavic (pl, cs, sk, hr, sr), Greek in Latin letters,
+# Indonesian/Malay and Vietnamese street words that come before the name. (Greek and Cyrillic
+# letters are folded to Latin look-alikes by deid/normalize.py before analysis, so words in
+# those scripts would never match here.)
 _OPENING_STREET = (
     r"(?:rua|avenida|av\.|avda\.|via|viale|piazza|corso|calle|c/|camino|carretera|carrer|paseo|plaza|travessa|largo|"
     r"praça|alameda|estrada|rodovia|rue|chemin|strada|bulevardul|calea|aleea|ul\.|ulica|ulice|aleja|náměstí|nám\.|"
-    r"třída|ул\.|улица|вул\.|вулиця|пр\.|проспект|просп\.|пер\.|переулок|бул\.|бульвар|пл\.|площадь|"
-    r"odos|οδός|οδος|λεωφόρος|λεωφ\.|πλατεία|jalan|jl\.|jln\.|đường|phố)"
+    r"třída|odos|leoforos|jalan|jl\.|jln\.|đường|phố)"
 )
 
 
