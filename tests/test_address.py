@@ -48,6 +48,10 @@ CITY = CityRecognizer()
         ("I weighed 250 pounds 2 years ago", []),
         ("Took Vitamin D 5000 IU\nFelt better", []),
         ("we walked down Memory Lane", []),
+        ("My meds:\n10 Metformin 500\nLisinopril 10\nAtorvastatin 20", []),
+        ("Labs today 3 Hemoglobin 12\nWBC 5400\nPlatelets 250", []),
+        ("Week 2 Ozempic 0.5\nWeight 210\nA1C 6.1", []),
+        ("Cycle 3 Taxol 80\nCarboplatin AUC 5\nNeulasta 6", []),
     ],
 )
 def test_street_address(text, expected):

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..gazetteers import medical_terms
+
 # One piece of an address line. A postcode is what the postal systems use: digits and
 # capitals of 2-6 characters, optionally a second group after a space or hyphen
 # ("62704-1234", "840 24", "3610-114", "1234 AB", "B0J 2H0", "SW1A 1AA").
@@ -73,10 +75,13 @@ class Piece:
     start: int
     end: int
 
+    long_code: bool = False  # a postcode of 4+ characters, or of two parts ("SW1A 1AA")
+
     @property
     def evidence(self) -> bool:
-        """Does this piece show the block is a postal address (not a number in prose)?"""
-        return self.kind in ("unit", "military", "postcode")
+        """Does this piece show the block is a postal address (not a number in prose)? A
+        number of 2-3 digits ("Weight 210") is not enough."""
+        return self.kind in ("unit", "military") or (self.kind == "postcode" and self.long_code)
 
 
 def _classify(match: re.Match) -> str | None:
@@ -89,7 +94,7 @@ def _classify(match: re.Match) -> str | None:
         return "connector"
     if word.isupper() and 2 <= len(word) <= 3:  # a region code ("NO", "AT", "IN")
         return "place"
-    if low in NOT_PLACES or low in COUNT_WORDS:
+    if low in NOT_PLACES or low in COUNT_WORDS or low in medical_terms():  # drug names: "Lisinopril 10"
         return None
     # a lower-case word ("springfield, il 62704") is a place only if a postcode follows it
     return "place" if word[:1].isupper() else "lower"
@@ -111,7 +116,7 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
             break
         if kind == "postcode" and counts_something(text, match.end(), line_end):
             break
-        pieces.append(Piece(kind, match.start(), match.end()))
+        pieces.append(Piece(kind, match.start(), match.end(), kind == "postcode" and len(match.group(0)) >= 4))
         pos = match.end()
     # Lower-case words count only before a postcode on the same line.
     lower = next((i for i, p in enumerate(pieces) if p.kind == "lower"), None)

@@ -4,7 +4,7 @@ in a written address block (unit, city, state or region, postcode, country)."""
 import re
 from itertools import pairwise
 
-from ..gazetteers import cities
+from ..gazetteers import cities, medical_words
 from ..spans import load_word_list
 from .address_block import CONNECTORS, COUNT_WORDS, NOT_PLACES, QUOTE, scan_block
 from .base import Rule, RuleRecognizer
@@ -154,6 +154,8 @@ class StreetAddressRecognizer(RuleRecognizer):
     EXCLUDE = frozenset({"memory lane", "easy street", "wall street", "sesame street", "lovers lane", "skid row"})
 
     def accept_match(self, match, rule: Rule) -> bool:
+        if rule.name in _NAME_BETWEEN_NUMBERS and _names_medicine(match.group(0)):
+            return False
         if rule.name not in _NEEDS_BLOCK:
             return True
         text = match.string
@@ -178,6 +180,15 @@ class StreetAddressRecognizer(RuleRecognizer):
 # Rules whose match could be prose ("took 2 Advil 200"): kept only when an address block
 # follows (a unit, a postcode, a known city, state or country).
 _NEEDS_BLOCK = frozenset({"number_name_number", "unit_line"})
+# Rules that take any words between two numbers: not when a word is a drug, a symptom or a
+# lab word ("10 Metformin 500", "3 Hemoglobin 12").
+_NAME_BETWEEN_NUMBERS = frozenset({"number_name_number_line", "number_name_number_unit"})
+
+
+def _names_medicine(value: str) -> bool:
+    return any(w.lower() in medical_words() for w in value.split())
+
+
 # A building number before the street's own number ("636 1812 Rue de la Gare", "12, 4 Elm Rd").
 _BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(>]))\d{1,6},?[ \t]+$")
 
@@ -239,7 +250,7 @@ def _plausible_street(value: str, block) -> bool:
         return False
     if not words[0][:1].isupper() and not block.evidence:
         return False
-    if any(w.lower().strip(".") in COUNT_WORDS for w in words):  # "20 MG 4", "3 Days 2"
+    if any(w.lower().strip(".") in COUNT_WORDS or w.lower() in medical_words() for w in words):  # "20 MG 4", "3 Taxol 80"
         return False
     return all(w.lower() in CONNECTORS or w.lower().strip(".") not in NOT_PLACES for w in words)
 
