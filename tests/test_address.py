@@ -37,6 +37,7 @@ CITY = CityRecognizer()
         ("I live at 12 Main St\nMy doctor is nearby", ["12 Main St"]),
         ("I live at 12 Main St 10 minutes from the clinic", ["12 Main St"]),
         ("I live at 12 Main St none of it matters", ["12 Main St"]),
+        ("I live at 12 Main St\nChapter 11\nBoston 2019", ["12 Main St"]),
         # numbers in health posts
         ("I took 2 Advil 200\nThen slept", []),
         ("BEEN ON CRESTOR 10 MG 3 MONTHS NOW, DOC MOVED ME TO 20 MG", []),
@@ -52,6 +53,7 @@ CITY = CityRecognizer()
         ("Labs today 3 Hemoglobin 12\nWBC 5400\nPlatelets 250", []),
         ("Week 2 Ozempic 0.5\nWeight 210\nA1C 6.1", []),
         ("Cycle 3 Taxol 80\nCarboplatin AUC 5\nNeulasta 6", []),
+        ("Unit 4\nBoston 2019\nwas fun", []),
     ],
 )
 def test_street_address(text, expected):

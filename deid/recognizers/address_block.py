@@ -44,6 +44,11 @@ NOT_PLACES = frozenset(
     august september october november december dr mr mrs ms doctor
     """.split()
 ) | STOP_WORDS
+# Words that number things rather than name places ("Room 1021", "Stage 4", "Chapter 11").
+NUMBERED = frozenset(
+    "room ward bed building floor suite apt unit stage grade level type phase chapter page version "
+    "class year week day cycle round step dose lot batch model number no item part section".split()
+)
 # A number followed by a noun is a count or a dose ("10 minutes", "500 mg", "20 MG"), not a postcode.
 COUNT_WORDS = frozenset(
     """
@@ -80,7 +85,7 @@ class Piece:
     @property
     def evidence(self) -> bool:
         """Does this piece show the block is a postal address (not a number in prose)? A
-        number of 2-3 digits ("Weight 210") is not enough."""
+        number of 2-3 digits ("Weight 210") or a year is not enough."""
         return self.kind in ("unit", "military") or (self.kind == "postcode" and self.long_code)
 
 
@@ -94,7 +99,7 @@ def _classify(match: re.Match) -> str | None:
         return "connector"
     if word.isupper() and 2 <= len(word) <= 3:  # a region code ("NO", "AT", "IN")
         return "place"
-    if low in NOT_PLACES or low in COUNT_WORDS or low in medical_terms():  # drug names: "Lisinopril 10"
+    if low in NOT_PLACES or low in COUNT_WORDS or low in NUMBERED or low in medical_terms():  # drug names: "Lisinopril 10"
         return None
     # a lower-case word ("springfield, il 62704") is a place only if a postcode follows it
     return "place" if word[:1].isupper() else "lower"
@@ -116,7 +121,8 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
             break
         if kind == "postcode" and counts_something(text, match.end(), line_end):
             break
-        pieces.append(Piece(kind, match.start(), match.end(), kind == "postcode" and len(match.group(0)) >= 4))
+        long_code = kind == "postcode" and len(match.group(0)) >= 4 and not _YEAR.fullmatch(match.group(0))
+        pieces.append(Piece(kind, match.start(), match.end(), long_code))
         pos = match.end()
     # Lower-case words count only before a postcode on the same line.
     lower = next((i for i, p in enumerate(pieces) if p.kind == "lower"), None)
@@ -129,6 +135,7 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
     return pieces
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SENTENCE_END = re.compile(r"[.?!](?:[ \t]|$)")
 
 

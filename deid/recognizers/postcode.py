@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..gazetteers import medical_terms
-from .address_block import CONNECTORS, NOT_PLACES, counts_something
+from .address_block import CONNECTORS, NOT_PLACES, NUMBERED, counts_something
 
 _CAP = r"[A-ZÀ-ÖØ-Þ]"
 _NAME = _CAP + r"[\w'’-]*"
@@ -35,17 +35,10 @@ def place_postcode_regex(phi: str) -> str:
     return _CUE + r"(?P<" + place + r">" + PLACE + r"),?[ \t]+(?P<" + code + r">" + POSTCODE + r")"
 
 
-# Words that number things rather than name places ("Room 1021", "Stage 4", "Type 2").
-_NUMBERED = frozenset(
-    "room ward bed building floor suite apt unit stage grade level type phase chapter page version "
-    "class year week day cycle round step dose lot batch model number no item part section".split()
-)
-
-
 def is_place_postcode(match: re.Match, place_group: str, code_group: str) -> bool:
     place, code = match.group(place_group), match.group(code_group)
     words = [w.lower() for w in place.split()]
-    if any(w in _NUMBERED or (w in NOT_PLACES and w not in CONNECTORS) for w in words):
+    if any(w in NUMBERED or (w in NOT_PLACES and w not in CONNECTORS) for w in words):
         return False
     if place.lower() in medical_terms() or any(w in medical_terms() for w in words if len(w) > 3):
         return False

@@ -114,7 +114,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(
             "number_name_number_line",  # "20789 Allika 46" on its own line, more address lines below
-            r"(?m)^[ \t]*\d{1,6}\s+(?!(?i:stage|type|grade|level|day|week|cycle|round|dose|step|chapter|part|phase|year|month)\b)(?:" + _CAP + _WORD + r"*\s+){1,3}" + _HOUSE + r"[ \t]*(?=\n[ \t]*(?:\n[ \t]*)?(?:(?i:apt|apartment|suite|ste|unit)\b|" + _CAP + r"))",
+            r"(?m)^[ \t]*\d{1,6}[ \t]+(?!(?i:stage|type|grade|level|day|week|cycle|round|dose|step|chapter|part|phase|year|month)\b)(?:" + _CAP + _WORD + r"*[ \t]+){1,3}" + _HOUSE + r"[ \t]*(?=\n[ \t]*(?:\n[ \t]*)?(?:(?i:apt|apartment|suite|ste|unit)\b|" + _CAP + r"))",
             0.6,
         ),
         Rule(  # "number Name(s) number": most of the world's street-then-number order; needs a block after it
@@ -162,6 +162,8 @@ class StreetAddressRecognizer(RuleRecognizer):
         block = scan_block(text, match.end())
         if rule.name == "number_name_number" and not _plausible_street(match.group(0), block):
             return False
+        if rule.name == "unit_line":  # a unit line alone: a postcode must follow
+            return block.evidence
         return block.evidence or _names_place(text, block)
 
     def analyze(self, text, entities, nlp_artifacts=None):
