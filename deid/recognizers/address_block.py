@@ -20,7 +20,7 @@ from ..gazetteers import medical_terms
 
 # One piece of an address line. A postcode is what the postal systems use: digits and
 # capitals of 2-6 characters, optionally a second group after a space or hyphen
-# ("62704-1234", "840 24", "3610-114", "1234 AB", "B0J 2H0", "SW1A 1AA").
+# ("62704-1234", "752 21", "1100-148", "1234 AB", "K1A 0B1", "SW1A 1AA").
 _PIECE = re.compile(
     r"""(?:
         (?P<unit>(?i:apt|apartment|suite|ste|unit|flat|floor|fl|box|bldg|building)\.?[ \t]*\#?[\w-]{1,6}\b)
@@ -35,7 +35,7 @@ _SEP = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+")
 # Lines of a quoted reply or a list: "> ", ">", "• ", "- " and the like before the content.
 QUOTE = r"[ \t]*(?:>+[ \t]*|[^\w\s,]{1,3}[ \t]+)?"
 _LINE_START = re.compile(QUOTE + r"[ \t]*(?:,[ \t]*)?")
-# Lower-case words inside place names: "Caxias do Sul", "Frankfurt am Main", "Ústí nad Labem".
+# Lower-case words inside place names: "Foz do Iguaçu", "Frankfurt am Main", "Ústí nad Labem".
 CONNECTORS = frozenset("de do da dos das del della di du des la le les sur en y van von der am upon nad pod u op aan im".split())
 NOT_PLACES = frozenset(
     """
@@ -161,7 +161,7 @@ class Block:
 def scan_block(text: str, end: int) -> Block:
     """Extend an address whose street ends at ``end``: the pieces on the rest of its line,
     then up to ``MAX_LINES`` following lines that are address lines (at most one blank line
-    between them). A line that is only partly an address ("Portugal 4467-120 for my mail")
+    between them). A line that is only partly an address ("Portugal 1100-148 for my mail")
     is taken up to its postcode and ends the block."""
     found: list[Piece] = []
     line_end = _line_end(text, end)
@@ -188,7 +188,7 @@ def scan_block(text: str, end: int) -> Block:
             found += pieces
             end, pos, lines = last, stop, lines + 1
             continue
-        # Partly an address ("Portugal 4467-120 for my mail", "Sweden? I am ..."): kept up to
+        # Partly an address ("Portugal 1100-148 for my mail", "Sweden? I am ..."): kept up to
         # its postcode, or up to the end of the sentence, and the block ends there.
         postcode = pieces[-1].kind == "postcode" and (len(pieces) >= 2 or lines >= 1)
         if postcode or _SENTENCE_END.match(text, last):
@@ -217,8 +217,8 @@ _AFTER_EMPTY = re.compile(r"[ \t]*(?:[,;.?!]|$)")
 
 def _drop_trailing_empty(pieces: list[Piece], text: str, line_end: int) -> list[Piece]:
     """An empty marker at the end of the street's own line counts if the line ends there, a
-    punctuation mark follows ("... Ljubljana nan, and") or it follows a place or postcode
-    ("... Ljubljana nan last night"); not right after the street ("12 Main St none of it")."""
+    punctuation mark follows ("... Graz nan, and") or it follows a place or postcode
+    ("... Graz nan see you"); not right after the street ("12 Main St none of it")."""
     while pieces and pieces[-1].kind == "empty":
         after_place = len(pieces) >= 2 and pieces[-2].kind in ("place", "postcode")
         if after_place or _AFTER_EMPTY.match(text, pieces[-1].end, line_end):

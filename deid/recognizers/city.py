@@ -1,5 +1,5 @@
 """Cities (from the GeoNames gazetteer) after a place cue: "in Asheville", "near Boise",
-"the Akron area", "Kalamazoo, MI", and any place name before a postcode ("in Acquapendente 01021"). Places smaller than a state are Safe Harbor identifiers."""
+"the Akron area", "Kalamazoo, MI", and any place name before a postcode ("near Castelnuovo 00060"). Places smaller than a state are Safe Harbor identifiers."""
 from ..gazetteers import cities
 from .base import Rule, RuleRecognizer
 from .postcode import is_place_postcode, place_postcode_regex
@@ -13,7 +13,7 @@ class CityRecognizer(RuleRecognizer):
         Rule("after_preposition", r"\b(?i:in|from|near|around|outside|outside of|to|at|into|live in|moved to|drive from|driving from|close to)\s+(?:the\s+)?" + _PLACE + r"\b", 0.6),
         Rule("area", r"\b" + _PLACE + r"\s+(?i:area|region|metro|suburbs)\b", 0.7),
         Rule("city_state", r"\b" + _PLACE + r",\s*[A-Z]{2}\b", 0.75),
-        # any place name followed by a postcode ("in Acquapendente 01021"), gazetteer or not
+        # any place name followed by a postcode ("near Castelnuovo 00060"), gazetteer or not
         Rule("before_postcode", place_postcode_regex(phi="place"), 0.6),
     )
 

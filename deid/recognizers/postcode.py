@@ -1,8 +1,8 @@
-"""A postcode written after a place name: "in Acquapendente 01021", "from ÖVERTURINGEN 840 24".
+"""A postcode written after a place name: "in Castelnuovo 00060", "from VÄSTERÅS 722 14".
 
 The formats are those of the common postal systems: US ZIP and ZIP+4 ("62704", "62704-1234"),
-Portugal ("3610-114"), Sweden, Czechia, Slovakia, Greece ("840 24", "110 00"), Poland
-("53-320"), the Netherlands ("1234 AB"), Canada ("B0J 2H0"), the UK ("SW1A 1AA", "M1 1AE"),
+Portugal ("1100-148"), Sweden, Czechia, Slovakia, Greece ("752 21", "110 00"), Poland
+("31-042"), the Netherlands ("1234 AB"), Canada ("K1A 0B1"), the UK ("SW1A 1AA", "M1 1AE"),
 and the 4-digit codes of Switzerland, Austria, Denmark, Norway, Belgium, Australia and others.
 The place before it is a capitalised name (connectors like "de", "am" allowed) after a place
 preposition. Never a bare number in prose: a year ("in Boston 2019"), a count or dose ("in
@@ -44,5 +44,5 @@ def is_place_postcode(match: re.Match, place_group: str, code_group: str) -> boo
         return False
     if re.fullmatch(r"(?:19|20)\d\d", code):  # a year
         return False
-    # "... 840 24 in its mission" is fine; "... 10000 steps", "5000 IU", "20 %" count something.
+    # "... 722 14 in the spring" is fine; "... 10000 steps", "5000 IU", "20 %" count something.
     return not counts_something(match.string, match.end(), len(match.string))

@@ -132,7 +132,7 @@ class StreetAddressRecognizer(RuleRecognizer):
             r"(?m)^" + QUOTE + r"(?P<phi>(?i:apt|apartment|suite|ste|unit)\.?[ \t]*\#?\d{1,5}[A-Za-z]?)[ \t]*$",
             0.6,
         ),
-        Rule(  # a named street without a number: "the clinic on Berg Hills Street"
+        Rule(  # a named street without a number: "the clinic on Linden Hill Street"
             "named_street",
             r"\b(?=[oOaAdDuUnN])(?i:on|off|along|down|up|at|near)[ \t]+(?P<phi>(?:" + _CAP + r"[\w'’-]*[ \t]+){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Highway))\b",
             0.6,
@@ -191,7 +191,7 @@ def _names_medicine(value: str) -> bool:
     return any(w.lower() in medical_words() for w in value.split())
 
 
-# A building number before the street's own number ("636 1812 Rue de la Gare", "12, 4 Elm Rd").
+# A building number before the street's own number ("12 408 Rue des Tilleuls", "12, 4 Elm Rd").
 _BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(>]))\d{1,6},?[ \t]+$")
 
 
@@ -204,7 +204,7 @@ def _with_building_number(text: str, start: int) -> int:
 _UNIT_BEFORE = re.compile(
     r"(?<!\w)(?P<unit>(?i:apt|apartment|suite|ste|unit|flat)\.?(?:[ \t]*\#?\d{1,6}[A-Za-z]?)?),?(?:[ \t]+|[ \t]*\n" + QUOTE + r")\Z"
 )
-# The street line above a unit line that starts a block ("Fuglie 41 Popović Dam" above "Suite 860").
+# The street line above a unit line that starts a block ("Talvikki 41 Norrbacka" above "Suite 12").
 _STREET_LINE_BEFORE = re.compile(r"(?m)^" + QUOTE + r"(?P<street>[^\W_][^\n]{2,40}?)[ \t]*\n" + QUOTE + r"\Z")
 
 
@@ -246,7 +246,7 @@ def _with_street_line(text: str, start: int) -> int:
 def _plausible_street(value: str, block) -> bool:
     """The words between the numbers of "number Name(s) number": no function words except
     those inside place names, no unit of a dose or a duration; capitalised, unless a postcode
-    or a unit follows in the block ("0605 pentelis 210 apt. 9")."""
+    or a unit follows in the block ("14 via roma 3 apt. 9")."""
     words = value.split()[1:-1]
     if not words or words[0].lower() in NOT_PLACES:
         return False
