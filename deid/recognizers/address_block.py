@@ -23,7 +23,7 @@ from ..gazetteers import medical_terms
 # ("62704-1234", "752 21", "1100-148", "1234 AB", "K1A 0B1", "SW1A 1AA").
 _PIECE = re.compile(
     r"""(?:
-        (?P<unit>(?i:apt|apartment|suite|ste|unit|flat|floor|fl|box|bldg|building)\.?[ \t]*\#?[\w-]{1,6}\b)
+        (?P<unit>(?i:apt|apartment|suite|ste|unit|flat|floor|fl|box|bldg|building)\.?[ \t]*\#?(?:(?=[\w-]{0,5}\d)[\w-]{1,6}|[A-Z]{1,2})\b)
       | (?P<military>(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)\b)
       | (?P<empty>(?i:nan|none|null|n/a)(?![\w/]))
       | (?P<postcode>(?=[A-Z0-9]*\d)[A-Z0-9]{2,6}(?:[ -](?:(?=[A-Z0-9]*\d)[A-Z0-9]{2,4}|[A-Z]{2}))?(?![\w-]))
