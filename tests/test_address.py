@@ -54,6 +54,7 @@ CITY = CityRecognizer()
         ("Week 2 Ozempic 0.5\nWeight 210\nA1C 6.1", []),
         ("Cycle 3 Taxol 80\nCarboplatin AUC 5\nNeulasta 6", []),
         ("Unit 4\nBoston 2019\nwas fun", []),
+        ("my score was 12 \n14 Main St is the lab", ["14 Main St"]),
     ],
 )
 def test_street_address(text, expected):

@@ -69,7 +69,7 @@ class StreetAddressRecognizer(RuleRecognizer):
     RULES = (
         Rule(
             "number_street_suffix",
-            r"\b\d{1,6}\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][A-Za-z0-9'-]*\.?\s+){1,4}" + _SUFFIX + r"\b\.?" + _UNIT + _CITY_STATE_ZIP,
+            r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][A-Za-z0-9'-]*\.?[ \t]+){1,4}" + _SUFFIX + r"\b\.?" + _UNIT + _CITY_STATE_ZIP,
             0.85,
         ),
         Rule(
@@ -192,7 +192,7 @@ def _names_medicine(value: str) -> bool:
 
 
 # A building number before the street's own number ("12 408 Rue des Tilleuls", "12, 4 Elm Rd").
-_BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(>]))\d{1,6},?[ \t]+$")
+_BUILDING_NUMBER = re.compile(r"(?:^|(?<=[\s(>]))\d{1,6},?[ \t]+\Z")
 
 
 def _with_building_number(text: str, start: int) -> int:
