@@ -45,7 +45,8 @@ NOTES = [
     "there is a lower bound; plain tokens redacted (punctuation excluded) is the cleaner over-redaction figure.",
     "- `presidio_synth_v2` writes whole addresses (street, city, state, country, ZIP) as one STREET_ADDRESS "
     "span and labels countries and states GPE; ours keeps states and countries by design (Safe Harbor), "
-    "hence the “strict places” rows.",
+    "hence the “strict places” rows, except inside a written address block, which is redacted whole "
+    "(`deid/recognizers/address_block.py`).",
     "- **`wnut17_train` is not a measure of ours**: the packaged forum NER model (`deid/forum_ner.py`) was "
     "trained on it, so its PERSON/LOCATION recall there is inflated. `wnut17_dev` was never trained on nor "
     "used to choose a checkpoint (a 10% split of train was).",

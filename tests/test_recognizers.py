@@ -89,7 +89,7 @@ CASES = {
         ("lives at 86036 Rua do Arenque 1634, Goiânia", ["86036 Rua do Arenque 1634, Goiânia"]),
         ("the office is on Villacher Strasse 89 now", ["Villacher Strasse 89"]),
         ("> 228 Ringvej 144\n> Apt. 902\n> Qaqortoq", ["228 Ringvej 144\n> Apt. 902\n> Qaqortoq"]),
-        ("meet at the corner of 11 Botley Road and Herceg Gateway", ["11 Botley Road and Herceg Gateway"]),
+        ("meet at the corner of 11 Botley Road and Herceg Gateway", ["the corner of 11 Botley Road and Herceg Gateway"]),
         ("my address is PSC 6293, Box 8158\nAPO AP 04336", ["PSC 6293, Box 8158\nAPO AP 04336"]),
         ("1317 Kimberly Way Laidlaw Green", ["1317 Kimberly Way Laidlaw Green"]),
         ("I live at 12 Main St and I love it", ["12 Main St"]),

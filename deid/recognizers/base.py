@@ -49,6 +49,10 @@ class RuleRecognizer(EntityRecognizer):
         """A further test of a match (a gazetteer look-up, say); every match passes by default."""
         return True
 
+    def accept_match(self, match: re.Match, rule: Rule) -> bool:
+        """A test of the whole match (the words around ``phi``); every match passes by default."""
+        return True
+
     def analyze(
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
     ) -> List[RecognizerResult]:
@@ -61,6 +65,8 @@ class RuleRecognizer(EntityRecognizer):
                     continue
                 value = match.group(group).strip()
                 if value.lower().replace("’", "'") in self.EXCLUDE or not self.accept(value, rule):
+                    continue
+                if not self.accept_match(match, rule):
                     continue
                 results.append(self._result(start, end, rule))
         return results

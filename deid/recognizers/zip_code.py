@@ -1,5 +1,8 @@
-"""US ZIP codes: after a state abbreviation, or a five-digit number near address words."""
+"""Postcodes: US ZIP codes after a state abbreviation or near address words, and the postcodes
+of many countries after the word "postcode" or after a place name (deid/recognizers/postcode.py).
+Postcodes inside a written address block are taken with the block (street_address.py)."""
 from .base import Rule, RuleRecognizer
+from .postcode import is_place_postcode, place_postcode_regex
 
 
 class ZipCodeRecognizer(RuleRecognizer):
@@ -14,7 +17,11 @@ class ZipCodeRecognizer(RuleRecognizer):
             r"\b(?i:zip(?:\s?code)?|postal code|postcode|post code)\s*(?i:is|:|#)?\s*(?P<phi>(?=[A-Z0-9]*\d)[A-Z0-9]{2,5}(?:[ -](?=[A-Z0-9]*\d|[A-Z]{2}\b)[A-Z0-9]{2,4})?)\b",
             0.8,
         ),
+        Rule("place_postcode", place_postcode_regex(phi="code"), 0.6),
         Rule("place_preposition", r"\b(?i:in|near|around|from|live in|zip)\s+(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd|people|members|patients|calories))", 0.6),
         Rule("bare_five_digits", r"(?<![\d$.,])\b(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd))", 0.1),
     )
     CONTEXT = ("zip", "zipcode", "postal", "address", "live", "area", "near")
+
+    def accept_match(self, match, rule: Rule) -> bool:
+        return rule.name != "place_postcode" or is_place_postcode(match, "place", "phi")
