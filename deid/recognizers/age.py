@@ -13,6 +13,7 @@ _NOT_UNITS = (
 
 class AgeRecognizer(RuleRecognizer):
     ENTITY = "AGE"
+    REQUIRES = r"\d"  # every rule takes digits
     RULES = (
         Rule("n_years_old", r"\b(?P<phi>\d{1,3})[\s-]?(?:years?|yrs?|yr)[\s-]?old\b", 0.85, re.IGNORECASE),
         Rule("n_yo", r"\b(?P<phi>\d{1,3})\s?(?:yo|y/o|y\.o\.)(?!\w)", 0.8, re.IGNORECASE),

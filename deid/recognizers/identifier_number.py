@@ -18,6 +18,7 @@ _VALUE = r"(?P<phi>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|[- ](?=[A-Z0-9])){4,22}[A
 
 class IdentifierNumberRecognizer(RuleRecognizer):
     ENTITY = "ID_NUMBER"
+    REQUIRES = r"\d"  # a value needs 4+ digits (5 for a VIN)
     RULES = (
         Rule("after_cue", r"\b" + _CUE + _SEP + _VALUE + r"\b", 0.7),
         Rule("vin", r"\b(?P<phi>[A-HJ-NPR-Z0-9]{17})\b", 0.3),  # with "VIN" nearby (context) it counts

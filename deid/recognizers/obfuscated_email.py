@@ -10,6 +10,7 @@ _TLD = r"(?:com|org|net|edu|gov|co|us|io|info|me|uk|ca)"
 
 class ObfuscatedEmailRecognizer(RuleRecognizer):
     ENTITY = "EMAIL_ADDRESS"
+    REQUIRES = r"(?i:(?:\.|dot)[\])]?\s*(?:com|org|net|edu|gov|co|us|io|info|me|uk|ca)\b)"  # the domain ending, plain or worded
     RULES = (
         Rule(
             "spelled_out",

@@ -14,6 +14,8 @@ _LABELLED = ("after_phone_word", "before_phone_word")
 
 class WrittenPhoneRecognizer(RuleRecognizer):
     ENTITY = "PHONE_NUMBER"
+    # digits, or two number words in a row (the worded rule needs seven)
+    REQUIRES = r"\d|(?i:\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)"
     RULES = (
         Rule(
             "nanp",
