@@ -248,11 +248,17 @@ def symptom_guards() -> dict:
     return load_guards(load_yaml("symptom_lay_phrases.yaml").get("guards"))
 
 
+def surface_forms(table: dict) -> dict:
+    """A ``canonical: [variants]`` table as lower-cased surface form -> canonical (the canonical
+    name is a surface form too)."""
+    return {str(v).lower(): canonical for canonical, variants in table.items() for v in [canonical, *(variants or [])]}
+
+
 @lru_cache(maxsize=1)
 def condition_lexicon() -> dict:
     """Lower-cased surface form -> canonical condition."""
     data = load_yaml("conditions.yaml")
-    out = {str(v).lower(): canonical for canonical, variants in data["conditions"].items() for v in [canonical, *variants]}
+    out = surface_forms(data["conditions"])
     lex = phenotype_lexicon()
     for canonical, variants in (data.get("more_conditions") or {}).items():
         for v in [canonical, *variants]:
@@ -264,8 +270,7 @@ def condition_lexicon() -> dict:
 
 def device_lexicon() -> dict:
     """Lower-cased surface form -> canonical device."""
-    data = load_yaml("medical_devices.yaml")
-    return {str(v).lower(): canonical for canonical, variants in data["devices"].items() for v in [canonical, *variants]}
+    return surface_forms(load_yaml("medical_devices.yaml")["devices"])
 
 
 LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "medical_devices.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
