@@ -35,6 +35,9 @@ def test_component_keeps_main_entities_and_adds_its_own_spans():
         ("met jenny smith there", 4, 15, "PERSON", True),
         ("living with Parkinson now", 12, 21, "LOCATION", False),  # disease eponym
         ("on Tamoxifen since May", 3, 12, "PERSON", False),  # a drug
+        ("the one in australia was better", 11, 20, "LOCATION", True),  # lower-case country: the place lists know it
+        ("the one in toronto was better", 11, 18, "LOCATION", True),
+        ("the one in scan was better", 11, 15, "LOCATION", False),  # lower case, no place list knows it
     ],
 )
 def test_forum_model_guesses_are_filtered(text, start, end, label, expected):

@@ -22,6 +22,7 @@ from deid.recognizers.identifier_number import IdentifierNumberRecognizer
 from deid.recognizers.known_name import KnownNameRecognizer
 from deid.recognizers.person_verb import PersonVerbRecognizer
 from deid.recognizers.title_name import TitleNameRecognizer
+from deid.recognizers.well_known_place import WellKnownPlaceRecognizer
 from deid.recognizers.member_names import MemberNameRecognizer
 from deid.recognizers.phone import WrittenPhoneRecognizer
 from deid.recognizers.street_address import StreetAddressRecognizer
@@ -200,6 +201,26 @@ CASES = {
         ("it is 41 Magnolia Avenue, Kalamazoo, MI 49064", ["Kalamazoo"]),
         ("I moved to Texas last year", []),
         ("I go to Mass on Sundays", []),
+    ],
+    WellKnownPlaceRecognizer: [
+        ("Toronto was freezing this morning", ["Toronto"]),  # a big city, no cue
+        ("we flew into Los Angeles for the trial", ["Los Angeles"]),
+        ("my oncologist's office in New York City.", ["New York City"]),
+        ("Toronto's winters are rough", ["Toronto"]),  # possessive left out of the span
+        ("i live in amsterdam now", ["amsterdam"]),  # lower case, after a cue
+        ("moved to LA after the transplant", ["LA"]),  # a short form, after a cue
+        ("back in DC for the scan", ["DC"]),
+        ("so you were in WI too?", ["WI"]),  # a state code after a cue (kept unless places are strict)
+        ("i went to india for surgery", ["india"]),  # a country after a cue (kept unless places are strict)
+        ("Philly doctors are great", ["Philly"]),
+        ("amsterdam is lovely", []),  # lower case without a cue
+        ("switched to LA formulation", []),  # LA = long-acting: no place after it
+        ("my LA dose was raised", []),
+        ("diagnosed in MS clinic", []),  # MS is never a state here
+        ("Phoenix is a myth", []),  # an everyday word in Webster's list: city.py needs a cue
+        ("Reading helps me sleep", []),
+        ("had Kawasaki disease as a kid", []),  # a disease name
+        ("talk to me or to us", []),  # lower-case state codes are words
     ],
     ObfuscatedEmailRecognizer: [
         ("my email is ginaiverson at outlook dot com.", ["ginaiverson at outlook dot com"]),

@@ -19,6 +19,7 @@ from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
 from .street_address import StreetAddressRecognizer
 from .title_name import TitleNameRecognizer
+from .well_known_place import WellKnownPlaceRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
@@ -42,5 +43,6 @@ CUSTOM_RECOGNIZERS = (
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
     TitleNameRecognizer,
+    WellKnownPlaceRecognizer,
     ZipCodeRecognizer,
 )
