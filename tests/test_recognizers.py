@@ -213,7 +213,10 @@ CASES = {
         ("so you were in WI too?", ["WI"]),  # a state code after a cue (kept unless places are strict)
         ("i went to india for surgery", ["india"]),  # a country after a cue (kept unless places are strict)
         ("Philly doctors are great", ["Philly"]),
-        ("amsterdam is lovely", []),  # lower case without a cue
+        ("we drove through east portland", ["portland"]),  # a big city in lower case, no cue
+        ("flights to mexico city are cheap", ["mexico city"]),
+        ("my turkey sandwich", []),  # a country in lower case needs a cue
+        ("china is so cold", []),
         ("switched to LA formulation", []),  # LA = long-acting: no place after it
         ("my LA dose was raised", []),
         ("diagnosed in MS clinic", []),  # MS is never a state here
