@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
-from ..gazetteers import safe_harbor_places, well_known_places
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..gazetteers import is_english_word, safe_harbor_places, well_known_places
 from .base import Rule, RuleRecognizer
 
 # Everyday short forms of big cities (written as is): anywhere, or (when also another abbreviation,
 # "LA" for long-acting, "DC" for discontinued) only after a place cue; the same for countries.
 SHORT_FORMS = frozenset(["NYC", "Philly", "Vegas", "NOLA"])
-CUE_SHORT_FORMS = SHORT_FORMS | frozenset(["LA", "L.A.", "SF", "DC", "D.C.", "ATL", "UK", "U.K.", "USA", "U.S.", "U.S.A."])
+CUE_SHORT_FORMS = SHORT_FORMS | frozenset(["LA", "SF", "DC", "ATL", "UK", "USA"])
 # State codes that are no common medical or everyday abbreviation.
 STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CT", "FL", "GA", "IA", "ID", "IL", "KS", "KY", "MA", "MI", "MN", "MO", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WI", "WV", "WY"]
@@ -54,6 +57,9 @@ class WellKnownPlaceRecognizer(RuleRecognizer):
     )
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        # most posts name no place at all: one set intersection over their words says so
+        if _keys().isdisjoint(_ANY_WORD.findall(text.lower())) and _CODES.isdisjoint(_UPPER_WORD.findall(text)):
+            return []
         results = [self._result(s, e, _LOWER_RULE) for s, e in lower_case_cities(text)]
         names = _names()
         for rule, rx in self._compiled:
@@ -62,7 +68,7 @@ class WellKnownPlaceRecognizer(RuleRecognizer):
                     results += [self._result(s, e, rule) for s, e in self._scan(text, match, names)]
                     continue
                 start, value = match.start("phi"), match.group("phi")
-                first = _strip(value.split()[0]) if value.split()[0] not in CUE_SHORT_FORMS else value.split()[0]
+                first = _strip(value.split()[0])
                 if first in CUE_SHORT_FORMS or first in STATE_CODES:
                     if match.group("cue").lower() not in _WEAK_CUES:
                         results.append(self._result(start, start + len(first), rule))
@@ -127,7 +133,7 @@ def lower_case_cities(text: str) -> list[tuple[int, int]]:
             continue
         for n in range(min(4, len(words) - i), 0, -1):
             run = words[i : i + n]
-            if all(text[a.end() : b.start()] == " " for a, b in zip(run, run[1:])) and " ".join(w.group() for w in run) in names:
+            if all(text[a.end() : b.start()] == " " for a, b in pairwise(run)) and " ".join(w.group() for w in run) in names:
                 found.append((run[0].start(), run[-1].end()))
                 i += n - 1
                 break
@@ -135,7 +141,24 @@ def lower_case_cities(text: str) -> list[tuple[int, int]]:
     return found
 
 
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+
+
+_UPPER_WORD = re.compile(r"\b[A-Z]{2,3}\b")
+_CODES = CUE_SHORT_FORMS | STATE_CODES
+
+
+@lru_cache(maxsize=1)
+def _keys() -> frozenset[str]:
+    """A word every mention of a name must contain (its longest), in lower case."""
+    def rank(word: str) -> tuple:  # rarest first: not a stop word, not an English word, longest
+        return (word in STOP_WORDS, is_english_word(word), -len(word))
+
+    keys = {min(_ANY_WORD.findall(n), key=rank) for n in _names() if _ANY_WORD.search(n)}
+    return frozenset(keys | {f.lower() for f in SHORT_FORMS})
+
+
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
     """Big cities, and states and countries written out (not "in", "me", "or": the codes)."""
-    return well_known_places() | frozenset(n for n in safe_harbor_places() if len(n) > 3)
+    return well_known_places() | frozenset(n for n in safe_harbor_places() if len(n) > 3 and not n.startswith("the "))
