@@ -17,6 +17,7 @@ from deid.recognizers.forum_handle import ForumHandleRecognizer
 from deid.recognizers.full_name import FullNameRecognizer
 from deid.recognizers.name_list import NameListRecognizer
 from deid.recognizers.self_introduction import SelfIntroductionRecognizer
+from deid.recognizers.shouted_name import ShoutedNameRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
 from deid.recognizers.identifier_number import IdentifierNumberRecognizer
 from deid.recognizers.known_name import KnownNameRecognizer
@@ -201,6 +202,15 @@ CASES = {
         ("it is 41 Magnolia Avenue, Kalamazoo, MI 49064", ["Kalamazoo"]),
         ("I moved to Texas last year", []),
         ("I go to Mass on Sundays", []),
+    ],
+    ShoutedNameRecognizer: [
+        ("BEST OF RADEK", ["RADEK"]),
+        ("IS THAT KELSEY ? ! !", ["KELSEY"]),
+        ("KELSEY'S mum said hi", ["KELSEY"]),
+        ("I HAVE COPD AND ADHD", []),  # acronyms: no name list knows them
+        ("2 WEEKS LATER IT SHOWS", []),  # inflected English words
+        ("started HUMIRA today", []),  # a drug
+        ("Radek wrote it", []),  # not in capitals: known_name.py's case
     ],
     WellKnownPlaceRecognizer: [
         ("Toronto was freezing this morning", ["Toronto"]),  # a big city, no cue
