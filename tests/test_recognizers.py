@@ -215,6 +215,8 @@ CASES = {
     WellKnownPlaceRecognizer: [
         ("Toronto was freezing this morning", ["Toronto"]),  # a big city, no cue
         ("we flew into Los Angeles for the trial", ["Los Angeles"]),
+        ("my sister in Boston says hi", ["Boston"]),  # web2 also lists "boston" (a card game): added by hand
+        ("NEW YORK HERE WE COME", ["NEW YORK"]),
         ("my oncologist's office in New York City.", ["New York City"]),
         ("Toronto's winters are rough", ["Toronto"]),  # possessive left out of the span
         ("i live in amsterdam now", ["amsterdam"]),  # lower case, after a cue

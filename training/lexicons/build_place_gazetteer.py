@@ -28,6 +28,11 @@ ENGLISH_SPEAKING = frozenset({"US", "GB", "CA", "AU", "IE", "NZ"})
 WORLD_MIN, ENGLISH_MIN = 500_000, 100_000
 
 
+# Big cities that the two sources miss: GeoNames writes "New York City" only, web2 also lists
+# "boston" (a card game) and "berlin" (a carriage) in lower case.
+ADDED = ("new york", "boston", "berlin", "st louis", "saint louis")
+
+
 def fold(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
@@ -48,7 +53,7 @@ def build() -> list[str]:
             if len(form) < 4 or (len(words) == 1 and words[0] in everyday):
                 continue
             names.add(form.lower())
-    return sorted(names)
+    return sorted(names | set(ADDED))
 
 
 def main(argv=None) -> int:
