@@ -7,15 +7,14 @@ of 100k+ in the US, UK, Canada, Australia, Ireland and New Zealand, minus names 
 everyday English words, drugs or symptom words: see training/lexicons/build_place_gazetteer.py)
 and the Safe Harbor list of states and countries, which ``keep_span`` drops again unless places
 are strict (``DeidConfig(keep_states_and_countries=False)``). Smaller cities need a cue
-(``city.py``). A big city in lower case counts anywhere ("east portland"); a state or country
-in lower case only after a cue ("in australia"). Short forms ("LA", "DC", "SF") and two-letter state codes count only after a cue;
+(``city.py``). In lower case a big city, state or country counts only after a cue ("in
+australia", "moved to toronto"). Short forms ("LA", "DC", "SF") and two-letter state codes count only after a cue;
 codes that are also medical or everyday abbreviations ("MS", "MD", "PA", "OK", "ME") never do.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -60,7 +59,7 @@ class WellKnownPlaceRecognizer(RuleRecognizer):
         # most posts name no place at all: one set intersection over their words says so
         if _keys().isdisjoint(_ANY_WORD.findall(text.lower())) and _CODES.isdisjoint(_UPPER_WORD.findall(text)):
             return []
-        results = [self._result(s, e, _LOWER_RULE) for s, e in lower_case_cities(text)]
+        results = []
         names = _names()
         for rule, rx in self._compiled:
             for match in rx.finditer(text):
@@ -110,35 +109,6 @@ def _trim_end(text: str, start: int, end: int) -> int:
     value = text[start:end]
     stripped = _strip(value)
     return start + len(stripped)
-
-
-_LOWER_RULE = Rule("lower_case_city", "", 0.6)
-_LOWER_WORD = re.compile(r"(?<![\w@#/.-])[a-z][a-z'’-]*")
-
-
-@lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    return frozenset(name.split()[0] for name in well_known_places())
-
-
-def lower_case_cities(text: str) -> list[tuple[int, int]]:
-    """Big cities written in lower case, no cue needed ("east portland", "flights to mexico city"):
-    only cities, not states or countries, which are often everyday words ("turkey", "china")."""
-    firsts, names, found = _first_words(), well_known_places(), []
-    words = list(_LOWER_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        if words[i].group() not in firsts:
-            i += 1
-            continue
-        for n in range(min(4, len(words) - i), 0, -1):
-            run = words[i : i + n]
-            if all(text[a.end() : b.start()] == " " for a, b in pairwise(run)) and " ".join(w.group() for w in run) in names:
-                found.append((run[0].start(), run[-1].end()))
-                i += n - 1
-                break
-        i += 1
-    return found
 
 
 _ANY_WORD = re.compile(r"[^\W\d_]+")
