@@ -198,3 +198,27 @@ def noun_first_names() -> frozenset[str]:
 def _verbs_and_modifiers() -> frozenset[str]:
     index = _lemma_lookups().get_table("lemma_index")
     return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, []))
+
+
+# -- places without a cue (deid/recognizers/well_known_place.py) -------------------------------
+
+
+@lru_cache(maxsize=1)
+def well_known_places() -> frozenset[str]:
+    """Lower-cased names of big cities (``resources/well_known_places.txt``, built from GeoNames by
+    training/lexicons/build_place_gazetteer.py), minus drug and symptom words and stop words."""
+    names = load_word_list("well_known_places.txt")
+    return frozenset(n for n in names if n not in STOP_WORDS and n not in medical_terms() and n not in phenotype_words())
+
+
+@lru_cache(maxsize=1)
+def safe_harbor_places() -> frozenset[str]:
+    """US states (names and postal codes) and countries (``resources/safe_harbor_places.txt``)."""
+    return load_word_list("safe_harbor_places.txt")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every place name a gazetteer knows: cities of 15,000+ people, big cities, and states and
+    countries written out (``keep_span`` drops the latter unless places are strict)."""
+    return cities() | well_known_places() | frozenset(n for n in safe_harbor_places() if len(n) > 3)

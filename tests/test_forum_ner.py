@@ -35,6 +35,9 @@ def test_component_keeps_main_entities_and_adds_its_own_spans():
         ("met jenny smith there", 4, 15, "PERSON", True),
         ("living with Parkinson now", 12, 21, "LOCATION", False),  # disease eponym
         ("on Tamoxifen since May", 3, 12, "PERSON", False),  # a drug
+        ("the one in australia was better", 11, 20, "LOCATION", True),  # lower-case country: the place lists know it
+        ("the one in toronto was better", 11, 18, "LOCATION", True),
+        ("the one in scan was better", 11, 15, "LOCATION", False),  # lower case, no place list knows it
     ],
 )
 def test_forum_model_guesses_are_filtered(text, start, end, label, expected):
@@ -45,3 +48,22 @@ def test_forum_model_adds_recall_on_informal_names():
     text = "met Tyrion Lannister and jenny at the game"
     assert "jenny" in Deidentifier(config=DeidConfig(forum_ner=False)).deidentify(text).text
     assert "jenny" not in Deidentifier().deidentify(text).text
+
+
+@pytest.mark.parametrize(
+    "value,label,expected",
+    [
+        ("obama", "PERSON", True),  # lower case, in no dictionary, drug or symptom list
+        ("john", "PERSON", True),  # a listed first name
+        ("scan", "PERSON", False),  # an English word
+        ("metformin", "PERSON", False),  # a drug
+        ("liptior", "PERSON", False),  # a misspelt drug
+        ("australia", "LOCATION", True),  # a country: the place lists know it (kept unless places are strict)
+        ("toronto", "LOCATION", True),
+        ("kerfuffle", "LOCATION", False),
+    ],
+)
+def test_lower_case_model_guesses_need_a_list_or_an_unknown_word(value, label, expected):
+    from deid.recognizers.spacy_ner import plausible_entity
+
+    assert plausible_entity(value, label) is expected

@@ -17,11 +17,13 @@ from deid.recognizers.forum_handle import ForumHandleRecognizer
 from deid.recognizers.full_name import FullNameRecognizer
 from deid.recognizers.name_list import NameListRecognizer
 from deid.recognizers.self_introduction import SelfIntroductionRecognizer
+from deid.recognizers.shouted_name import ShoutedNameRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
 from deid.recognizers.identifier_number import IdentifierNumberRecognizer
 from deid.recognizers.known_name import KnownNameRecognizer
 from deid.recognizers.person_verb import PersonVerbRecognizer
 from deid.recognizers.title_name import TitleNameRecognizer
+from deid.recognizers.well_known_place import WellKnownPlaceRecognizer
 from deid.recognizers.member_names import MemberNameRecognizer
 from deid.recognizers.phone import WrittenPhoneRecognizer
 from deid.recognizers.street_address import StreetAddressRecognizer
@@ -200,6 +202,40 @@ CASES = {
         ("it is 41 Magnolia Avenue, Kalamazoo, MI 49064", ["Kalamazoo"]),
         ("I moved to Texas last year", []),
         ("I go to Mass on Sundays", []),
+    ],
+    ShoutedNameRecognizer: [
+        ("BEST OF RADEK", ["RADEK"]),
+        ("IS THAT KELSEY ? ! !", ["KELSEY"]),
+        ("KELSEY'S mum said hi", ["KELSEY"]),
+        ("I HAVE COPD AND ADHD", []),  # acronyms: no name list knows them
+        ("2 WEEKS LATER IT SHOWS", []),  # inflected English words
+        ("started HUMIRA today", []),  # a drug
+        ("Radek wrote it", []),  # not in capitals: known_name.py's case
+    ],
+    WellKnownPlaceRecognizer: [
+        ("Toronto was freezing this morning", ["Toronto"]),  # a big city, no cue
+        ("we flew into Los Angeles for the trial", ["Los Angeles"]),
+        ("my sister in Boston says hi", ["Boston"]),  # web2 also lists "boston" (a card game): added by hand
+        ("NEW YORK HERE WE COME", ["NEW YORK"]),
+        ("my oncologist's office in New York City.", ["New York City"]),
+        ("Toronto's winters are rough", ["Toronto"]),  # possessive left out of the span
+        ("i live in amsterdam now", ["amsterdam"]),  # lower case, after a cue
+        ("moved to LA after the transplant", ["LA"]),  # a short form, after a cue
+        ("back in DC for the scan", ["DC"]),
+        ("so you were in WI too?", ["WI"]),  # a state code after a cue (kept unless places are strict)
+        ("i went to india for surgery", ["india"]),  # a country after a cue (kept unless places are strict)
+        ("Philly doctors are great", ["Philly"]),
+        ("flights to mexico city are cheap", ["mexico city"]),  # lower case after a cue
+        ("we drove through east portland", []),  # lower case without a cue
+        ("my turkey sandwich", []),  # a country in lower case needs a cue
+        ("china is so cold", []),
+        ("switched to LA formulation", []),  # LA = long-acting: no place after it
+        ("my LA dose was raised", []),
+        ("diagnosed in MS clinic", []),  # MS is never a state here
+        ("Phoenix is a myth", []),  # an everyday word in Webster's list: city.py needs a cue
+        ("Reading helps me sleep", []),
+        ("had Kawasaki disease as a kid", []),  # a disease name
+        ("talk to me or to us", []),  # lower-case state codes are words
     ],
     ObfuscatedEmailRecognizer: [
         ("my email is ginaiverson at outlook dot com.", ["ginaiverson at outlook dot com"]),

@@ -17,8 +17,10 @@ from .obfuscated_email import ObfuscatedEmailRecognizer
 from .person_verb import PersonVerbRecognizer
 from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
+from .shouted_name import ShoutedNameRecognizer
 from .street_address import StreetAddressRecognizer
 from .title_name import TitleNameRecognizer
+from .well_known_place import WellKnownPlaceRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
@@ -39,8 +41,10 @@ CUSTOM_RECOGNIZERS = (
     ObfuscatedEmailRecognizer,
     PersonVerbRecognizer,
     SelfIntroductionRecognizer,
+    ShoutedNameRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
     TitleNameRecognizer,
+    WellKnownPlaceRecognizer,
     ZipCodeRecognizer,
 )

@@ -16,7 +16,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from ..forum_ner import SPANS_KEY
 from .base import NOT_NAMES
-from ..gazetteers import cities, common_surnames, first_names, looks_like_drug, medical_terms, medical_words
+from ..gazetteers import common_surnames, place_names, first_names, is_english_word, looks_like_drug, medical_terms, medical_words
 
 
 DOSE_WORDS = frozenset(
@@ -31,8 +31,12 @@ ARTICLES = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "you
 def plausible_entity(value: str, entity_type: str) -> bool:
     stripped = value.strip()
     if stripped.islower() and " " not in stripped:
-        # a lone lower-case guess stands only when a gazetteer backs it ("toronto", "john")
-        known = cities() if entity_type == "LOCATION" else first_names()
+        # a lone lower-case guess stands only when a gazetteer backs it ("toronto", "australia", "john")
+        known = place_names() if entity_type == "LOCATION" else first_names()
+        if entity_type == "PERSON" and stripped not in known:
+            # or, for a person, when the word is in no dictionary and no drug or symptom list: the
+            # news-trained model rarely calls a lower-case word a person ("obama", "messi")
+            return _unknown_word(stripped)
         return stripped in known and stripped not in medical_terms()
     if stripped.lower() in medical_terms():
         return False
@@ -43,6 +47,13 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     words = [w for w in words if not (w.isdigit() or len(w) == 1 or w in DOSE_WORDS or w in ARTICLES)] or words
     vocabulary = medical_words()
     return not (words and all(w in vocabulary or looks_like_drug(w) for w in words))
+
+
+def _unknown_word(word: str) -> bool:
+    return (
+        len(word) >= 3 and word.isalpha() and not is_english_word(word) and word not in medical_terms()
+        and word not in medical_words() and not looks_like_drug(word)
+    )
 
 
 FORUM_NER_SCORE = 0.6
@@ -81,7 +92,7 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“(]\s*|^\s*)\Z")
 def _known(word: str, label: str) -> bool:
     """In the gazetteer for the label: cities for places, first names or surnames for people."""
     if label == "LOCATION":
-        return word in cities()
+        return word in place_names()
     return word in first_names() or word in common_surnames()
 
 
@@ -92,7 +103,7 @@ def plausible_forum_entity(text: str, start: int, end: int, label: str) -> bool:
     value = text[start:end].strip()
     words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value.lower())]
     if value.islower():
-        return (value in cities() if label == "LOCATION" else any(w in first_names() for w in words)) and value not in medical_terms()
+        return (value in place_names() if label == "LOCATION" else any(w in first_names() for w in words)) and value not in medical_terms()
     if len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 3) : start]) and not _known(words[0], label):
         return False
     return plausible_entity(value, label)
