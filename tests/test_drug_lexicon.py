@@ -318,3 +318,27 @@ def test_unii_pharmacopoeia_tags(tmp_path):
     unii = tmp_path / "UNII_Names.txt"
     unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\t{u}\t{d}\n" for n, t, u, d in rows), encoding="utf-8")
     assert _builder().pharma_ingredients(unii) == frozenset({"pacritinib"})  # the citrate matches it once stripped
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("Humria shots every two weeks.", "Humria", "adalimumab"),  # two letters swapped in a 6-letter brand
+        ("Started Xnaax last night.", "Xnaax", "alprazolam"),  # 5 letters: too short for the one-edit rule
+        ("Cialsi worked fine.", "Cialsi", "tadalafil"),  # the swap wins over a deletion neighbour
+    ],
+)
+def test_short_name_transpositions(extractor, text, surface, canonical):
+    assert _drugs(extractor, text) == [(surface, canonical, "fuzzy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mueseum was closed, the tarin was late, I felt clam and slient.",
+        "I wnet to the stroe and baught braed with Lycia.",
+        "Form the line, then untie the knot.",
+    ],
+)
+def test_transpositions_of_ordinary_words_are_not_drugs(extractor, text):
+    assert _drugs(extractor, text) == []

@@ -39,6 +39,7 @@ class DrugLexicon:
     endogenous: frozenset = frozenset()  # canonicals the body also makes (supplements, insulin...): see analyte_words
     analyte_words: frozenset = frozenset()  # "levels", "deficiency": after a supplement, the body's substance
     fuzzy_targets: frozenset = frozenset()  # variants a misspelling (one edit, two for long words) may be normalised to
+    named: frozenset = frozenset()  # variants of medicines with a DrugBank or MedlinePlus id, and brand rows (UNII, OTC)
 
 
 # MeSH tree branches of chemicals that are medicines: organic and heterocyclic compounds,
@@ -158,6 +159,7 @@ def drug_lexicon() -> DrugLexicon:
     return DrugLexicon(
         variants, ids, frozenset(classes), frozenset(core), frozenset(supplements), frozenset(endogenous | set(supplements)),
         frozenset(str(w).lower() for w in analytes), frozenset(fuzzy),
+        frozenset(v for v, c in variants.items() if c in named or v in brands),
     )
 
 
