@@ -286,7 +286,12 @@ def device_lexicon() -> dict:
     return surface_forms(load_yaml("medical_devices.yaml")["devices"])
 
 
-LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "drug_otc_brands.yaml", "medical_devices.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
+def therapy_lexicon() -> dict:
+    """Lower-cased surface form -> canonical non-drug therapy (``lexicons/therapies.yaml``)."""
+    return surface_forms(load_yaml("therapies.yaml")["therapies"])
+
+
+LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "drug_otc_brands.yaml", "medical_devices.yaml", "therapies.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
 
 
 @lru_cache(maxsize=1)
