@@ -262,6 +262,7 @@ def test_non_us_brands(extractor, text, surface, canonical):
         ("Some say LSD helped their cluster headaches.", "LSD", "lysergic acid diethylamide", "exact"),
         ("My allergy meds make me drowsy.", "allergy meds", "antihistamine", "class"),
         ("Blood pressure meds made me dizzy.", "Blood pressure meds", "antihypertensive", "class"),
+        ("Two puffs of my rescue inhaler.", "rescue inhaler", "inhaler", "class"),
     ],
 )
 def test_otc_non_us_and_lay_class_names(extractor, text, surface, canonical, match):
