@@ -343,3 +343,18 @@ def test_short_name_transpositions(extractor, text, surface, canonical):
 )
 def test_transpositions_of_ordinary_words_are_not_drugs(extractor, text):
     assert _drugs(extractor, text) == []
+
+
+def test_unii_build_wide_keeps_brands_of_tagged_ingredients(tmp_path):
+    pytest.importorskip("wordfreq")  # optional extra 'lexicons'
+    rows = [
+        ("ZELVORA", "bn", "P1", "PACRITINIB CITRATE"),  # the dictionary lacks pacritinib
+        ("PACRITINIB [INN]", "cn", "P0", "PACRITINIB"),
+        ("KORVIXAN", "bn", "L1", "LAURETH-3"),  # a cosmetics ingredient: no medicine tag
+        ("BAYCOL", "bn", "C1", "CERIVASTATIN SODIUM"),
+    ]
+    unii = tmp_path / "UNII_Names.txt"
+    unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\t{u}\t{d}\n" for n, t, u, d in rows), encoding="utf-8")
+    builder = _builder()
+    assert builder.build(unii)[0] == {"baycol": "cerivastatin"}  # the shipped (narrow) list
+    assert builder.build(unii, wide=True)[0] == {"baycol": "cerivastatin", "zelvora": "pacritinib"}
