@@ -348,8 +348,8 @@ def test_transpositions_of_ordinary_words_are_not_drugs(extractor, text):
 def test_unii_build_wide_keeps_brands_of_tagged_ingredients(tmp_path):
     pytest.importorskip("wordfreq")  # optional extra 'lexicons'
     rows = [
-        ("ZELVORA", "bn", "P1", "PACRITINIB CITRATE"),  # the dictionary lacks pacritinib
-        ("PACRITINIB [INN]", "cn", "P0", "PACRITINIB"),
+        ("ZELVORA", "bn", "P1", "ZORBATINIB CITRATE"),  # an ingredient the dictionary lacks (made up)
+        ("ZORBATINIB [INN]", "cn", "P0", "ZORBATINIB"),
         ("KORVIXAN", "bn", "L1", "LAURETH-3"),  # a cosmetics ingredient: no medicine tag
         ("BAYCOL", "bn", "C1", "CERIVASTATIN SODIUM"),
     ]
@@ -357,4 +357,4 @@ def test_unii_build_wide_keeps_brands_of_tagged_ingredients(tmp_path):
     unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\t{u}\t{d}\n" for n, t, u, d in rows), encoding="utf-8")
     builder = _builder()
     assert builder.build(unii)[0] == {"baycol": "cerivastatin"}  # the shipped (narrow) list
-    assert builder.build(unii, wide=True)[0] == {"baycol": "cerivastatin", "zelvora": "pacritinib"}
+    assert builder.build(unii, wide=True)[0] == {"baycol": "cerivastatin", "zelvora": "zorbatinib"}
