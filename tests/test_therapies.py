@@ -71,3 +71,18 @@ def test_eval_entities_reports_treatments_beside_drugs(tmp_path, capsys):
     assert terms["drugs"]["recall"] == pytest.approx(1 / 3, abs=1e-3)  # the drug figure counts drug mentions only
     assert terms["drugs+devices"]["recall"] == pytest.approx(2 / 3, abs=1e-3)
     assert terms["treatments"]["recall"] == 1.0
+
+
+def test_therapy_forms_are_no_drug_device_condition_or_symptom_term():
+    from insights.extraction.resources import (
+        condition_lexicon,
+        device_lexicon,
+        drug_lexicon,
+        phenotype_lexicon,
+        therapy_lexicon,
+    )
+
+    hpo = phenotype_lexicon()
+    others = drug_lexicon().variant_to_canonical.keys() | device_lexicon().keys() | condition_lexicon().keys() | hpo.term_to_id.keys() | hpo.lay_phrases.keys()
+    assert len(therapy_lexicon()) > 100
+    assert not therapy_lexicon().keys() & others
