@@ -244,3 +244,117 @@ def test_unii_build_filters(tmp_path):
 )
 def test_non_us_brands(extractor, text, surface, canonical):
     assert (surface, canonical, "exact") in _drugs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical, match",
+    [
+        ("Lemsip when I had the flu.", "Lemsip", "acetaminophen/phenylephrine", "exact"),  # UK OTC
+        ("Nurofen Plus for the toothache.", "Nurofen Plus", "ibuprofen/codeine", "exact"),  # UK/AU combination
+        ("The GP gave me Seroxat.", "Seroxat", "paroxetine", "exact"),  # UK brand of a US generic
+        ("Pedialyte got her through the bug.", "Pedialyte", "oral rehydration salts", "exact"),
+        ("Lactaid before any dairy.", "Lactaid", "lactase", "exact"),  # digestive enzyme
+        ("Uristat took the burning away.", "Uristat", "phenazopyridine", "exact"),  # urinary OTC
+        ("Nicotinell patches got me off cigarettes.", "Nicotinell", "nicotine", "exact"),
+        ("Culturelle every day.", "Culturelle", "lactobacillus rhamnosus gg", "exact"),  # probiotic product
+        ("Stilnox knocks me out.", "Stilnox", "zolpidem", "exact"),  # Australian brand
+        ("I tried magic mushrooms once.", "magic mushrooms", "psilocybin", "exact"),
+        ("Some say LSD helped their cluster headaches.", "LSD", "lysergic acid diethylamide", "exact"),
+        ("My allergy meds make me drowsy.", "allergy meds", "antihistamine", "class"),
+        ("Blood pressure meds made me dizzy.", "Blood pressure meds", "antihypertensive", "class"),
+        ("Two puffs of my rescue inhaler.", "rescue inhaler", "inhaler", "class"),
+    ],
+)
+def test_otc_non_us_and_lay_class_names(extractor, text, surface, canonical, match):
+    assert (surface, canonical, match) in _drugs(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nicotine cravings are the worst part.",  # the substance smoked, not a product taken
+        "She tucks the blanket in; an abortive attempt.",
+        "Got my sea legs back after a deep heat wave.",
+        "Align the edges, then drip drop the glaze.",
+        "Rennie and Yasmin met in the Ural mountains.",
+    ],
+)
+def test_otc_list_leaves_ordinary_words_alone(extractor, text):
+    assert _drugs(extractor, text) == []
+
+
+def test_otc_brands_fill_gaps_only():
+    from insights.extraction.resources import dictionary_drug_variants, otc_brands
+
+    lexicon, dictionary = drug_lexicon().variant_to_canonical, dictionary_drug_variants()
+    own = {v for _c, forms in [*own_drug_names()[0].items(), *own_drug_names()[1].items()] for v in [_c, *forms]}
+    for brand, canonical in otc_brands().items():
+        if brand in own:
+            continue
+        if brand in dictionary:
+            assert lexicon[brand] == dictionary[brand], brand
+        elif brand in unii_brands():
+            assert lexicon[brand] == unii_brands()[brand], brand
+        elif brand not in lexicon:
+            assert brand in {str(w).lower() for w in load_yaml("drug_lay_names.yaml")["exclude"]}, brand
+        else:
+            assert lexicon[brand] == canonical, brand
+
+
+@pytest.mark.parametrize(
+    "display, stripped",
+    [("PACRITINIB CITRATE", "pacritinib"), ("ASPERGILLUS NIGER .ALPHA.-GALACTOSIDASE", "aspergillus niger alpha-galactosidase"), ("MENTHOL, UNSPECIFIED FORM", "menthol")],
+)
+def test_unii_stripped_name(display, stripped):
+    assert _builder().stripped_name(display) == stripped
+
+
+def test_unii_pharmacopoeia_tags(tmp_path):
+    rows = [
+        ("PACRITINIB [INN]", "cn", "P1", "PACRITINIB"),
+        ("PACRITINIB CITRATE", "of", "P2", "PACRITINIB CITRATE"),  # the salt: known through its stripped name
+        ("LAURETH-3 [INCI]", "cn", "L1", "LAURETH-3"),  # a cosmetics ingredient: no medicine tag
+        ("INDOXACARB [ISO]", "cn", "I1", "INDOXACARB"),  # a pesticide
+    ]
+    unii = tmp_path / "UNII_Names.txt"
+    unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\t{u}\t{d}\n" for n, t, u, d in rows), encoding="utf-8")
+    assert _builder().pharma_ingredients(unii) == frozenset({"pacritinib"})  # the citrate matches it once stripped
+
+
+@pytest.mark.parametrize(
+    "text, surface, canonical",
+    [
+        ("Humria shots every two weeks.", "Humria", "adalimumab"),  # two letters swapped in a 6-letter brand
+        ("Started Xnaax last night.", "Xnaax", "alprazolam"),  # 5 letters: too short for the one-edit rule
+        ("Cialsi worked fine.", "Cialsi", "tadalafil"),  # the swap wins over a deletion neighbour
+    ],
+)
+def test_short_name_transpositions(extractor, text, surface, canonical):
+    assert _drugs(extractor, text) == [(surface, canonical, "fuzzy")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Mueseum was closed, the tarin was late, I felt clam and slient.",
+        "I wnet to the stroe and baught braed with Lycia.",
+        "Form the line, then untie the knot.",
+    ],
+)
+def test_transpositions_of_ordinary_words_are_not_drugs(extractor, text):
+    assert _drugs(extractor, text) == []
+
+
+def test_unii_build_wide_keeps_brands_of_tagged_ingredients(tmp_path):
+    pytest.importorskip("wordfreq")  # optional extra 'lexicons'
+    rows = [
+        ("ZELVORA", "bn", "P1", "ZORBATINIB CITRATE"),  # an ingredient the dictionary lacks (made up)
+        ("ZORBATINIB [INN]", "cn", "P0", "ZORBATINIB"),
+        ("KORVIXAN", "bn", "L1", "LAURETH-3"),  # a cosmetics ingredient: no medicine tag
+        ("BAYCOL", "bn", "C1", "CERIVASTATIN SODIUM"),
+    ]
+    unii = tmp_path / "UNII_Names.txt"
+    unii.write_text("Name\tTYPE\tUNII\tDisplay Name\n" + "".join(f"{n}\t{t}\t{u}\t{d}\n" for n, t, u, d in rows), encoding="utf-8")
+    builder = _builder()
+    assert builder.build(unii)[0] == {"baycol": "cerivastatin"}  # the shipped (narrow) list
+    assert builder.build(unii, wide=True)[0] == {"baycol": "cerivastatin", "zelvora": "zorbatinib"}

@@ -51,6 +51,36 @@ def _long_index() -> dict[tuple[str, str], list[tuple[str, str]]]:
     return index
 
 
+TRANSPOSE_MIN_LEN = 5
+
+
+def _transpositions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+
+
+@lru_cache(maxsize=1)
+def _transposition_index() -> dict[str, str]:
+    """Adjacent transpositions of the names of 5-6 letters (too short for the one-edit rule) that
+    are misspelling targets or drug names with a DrugBank/MedlinePlus id or a brand row -> canonical
+    ("otzela" for Otezla). A swap of two letters is the commonest typing slip (Damerau); unlike a
+    deletion or substitution it rarely makes another word. Keys two drugs share are dropped."""
+    lexicon = drug_lexicon()
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    for variant, canonical in lexicon.variant_to_canonical.items():
+        if not (TRANSPOSE_MIN_LEN <= len(variant) < FUZZY_MIN_LEN + 1 and variant.isalpha()) or canonical in lexicon.classes:
+            continue
+        if variant not in lexicon.fuzzy_targets and variant not in lexicon.named:
+            continue
+        for key in _transpositions(variant) - {variant}:
+            if index.get(key, canonical) != canonical or key in lexicon.variant_to_canonical:
+                clash.add(key)
+            index[key] = canonical
+    for key in clash:
+        del index[key]
+    return index
+
+
 def _within_two_edits(a: str, b: str) -> bool:
     """Optimal string alignment distance (adjacent transpositions count one) <= 2."""
     if abs(len(a) - len(b)) > 2:
@@ -96,6 +126,7 @@ class DrugRecognizer:
             self.fuzzy_index = _fuzzy_index()
             self.long_index = _long_index()
             self.english = _english_words(nlp)
+            self.transposed = _transposition_index()
 
     def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
         out = []
@@ -114,12 +145,14 @@ class DrugRecognizer:
             covered.update(range(start, end))
         if self.fuzzy:
             for tok in doc:
-                if tok.i in covered or len(tok) < FUZZY_MIN_LEN or not tok.is_alpha:
+                if tok.i in covered or len(tok) < TRANSPOSE_MIN_LEN or not tok.is_alpha:
                     continue
                 word = tok.lower_
                 if word in self.english or tok.lemma_.lower() in self.english:
                     continue
-                canonical = self.fuzzy_index.get(word) or self._one_edit(word) or self._two_edits(word)
+                canonical = self.transposed.get(word)  # a swap of two letters of a short name ("otzela")
+                if canonical is None and len(word) >= FUZZY_MIN_LEN:
+                    canonical = self.fuzzy_index.get(word) or self._one_edit(word) or self._two_edits(word)
                 if canonical and not (_edits1(word) & self.english):
                     out.append(Mention(DRUG, tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, canonical, self.lexicon.canonical_to_id.get(canonical, ""), sent_of[tok.i], match="fuzzy"))
         return out

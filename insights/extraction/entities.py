@@ -1,4 +1,4 @@
-"""Medical entity mentions of one post: drugs, devices, symptoms, conditions, each with an assertion."""
+"""Medical entity mentions of one post: drugs, devices, therapies, symptoms, conditions, each with an assertion."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,13 +16,15 @@ from .mention import (
     DEVICE,
     DRUG,
     SYMPTOM,
+    THERAPY,
     Mention,
     resolve_overlaps,
     sentence_index_of,
 )
 from .symptoms import SymptomRecognizer
+from .therapies import TherapyRecognizer
 
-PRIORITY = {DRUG: 0, DEVICE: 1, CONDITION: 2, SYMPTOM: 3}
+PRIORITY = {DRUG: 0, DEVICE: 1, THERAPY: 2, CONDITION: 3, SYMPTOM: 4}
 
 
 class EntityExtractor:
@@ -33,6 +35,7 @@ class EntityExtractor:
         self.recognizers = [
             DrugRecognizer(self.nlp),
             DeviceRecognizer(self.nlp),
+            TherapyRecognizer(self.nlp),
             ConditionRecognizer(self.nlp),
             SymptomRecognizer(self.nlp),
         ]

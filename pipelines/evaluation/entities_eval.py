@@ -13,7 +13,9 @@ Two kinds of gold, one JSONL format (``docs/extraction.md``):
   precision = share of our distinct mentioned terms that overlap an occurrence of a gold term.
   MedRed's crowd "symptoms" lists name conditions as well ("depression", "IBS"), so they are
   matched by our symptom and condition mentions together; "drugs" by drug mentions (and, in a
-  second row "drugs+devices", by drug and device mentions: the crowd lists name devices too).
+  second row "drugs+devices", by drug and device mentions: the crowd lists name devices too; and
+  in a third, "treatments", by drug, device and therapy mentions: they name diets and
+  phototherapy too).
 
 Nothing here prints or logs text from the gold file: only counts and figures.
 """
@@ -36,7 +38,13 @@ OUR_GROUP = {"drug": "Drug", "symptom": "ADR+Symptom", "condition": "Disease"}
 TERM_LISTS = {"drugs": ("drug",), "symptoms": ("symptom", "condition")}
 # Reported besides, never instead: MedRed's crowd "drugs" lists also name devices (CPAP, CGM), which
 # we extract as their own type, so this row shows how much of the drug figure's gap they are.
-TERM_SCORES = [("drugs", "drugs", ("drug",)), ("drugs+devices", "drugs", ("drug", "device")), ("symptoms", "symptoms", ("symptom", "condition"))]
+TERM_SCORES = [
+    ("drugs", "drugs", ("drug",)),
+    ("drugs+devices", "drugs", ("drug", "device")),
+    # also reported besides: the crowd lists name non-drug treatments too (phototherapy, a diet)
+    ("treatments", "drugs", ("drug", "device", "therapy")),
+    ("symptoms", "symptoms", ("symptom", "condition")),
+]
 
 Span = tuple[int, int]
 

