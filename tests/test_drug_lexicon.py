@@ -112,6 +112,7 @@ def test_ordinary_words_that_are_brands_are_not_in_the_lexicon(word):
         "I'm well versed in this; the choice is a legend.",
         "Unfortunatly my experiance was definately bad.",
         "Take 2 caps at night; I was hypoglycemic on a diabetic diet.",
+        "He sits all day watching Kendrick videos; the store sells generics, pecans and cashews.",
     ],
 )
 def test_ordinary_words_are_not_drugs(extractor, text):
