@@ -178,7 +178,7 @@ class NeedClassifier:
 @lru_cache(maxsize=2)
 def load_classifier(operating_point: str = DEFAULT_OPERATING_POINT) -> NeedClassifier:
     """The packaged classifier (``insights/lexicons/need_classifier.npz``) at an operating point:
-    ``precise`` (the default: per category the lowest threshold with cross-validated precision >=
-    0.80; a category that never reaches it is left to the rules) or ``balanced`` (best
-    cross-validated F1: more recall, much lower precision; see docs/unmet_needs.md)."""
+    ``precise`` (the default: per category the lowest threshold with leave-one-set-out precision >=
+    0.85 (v1: 5-fold, >= 0.80); a category that never reaches it is left to the rules) or
+    ``balanced`` (best cross-validated F1: more recall, lower precision; see docs/unmet_needs.md)."""
     return NeedClassifier.from_bytes(resources.files("insights.lexicons").joinpath(RESOURCE).read_bytes(), operating_point)
