@@ -1,5 +1,6 @@
 """Unmet-need sentence classifier: one logistic regression per taxonomy category on TF-IDF word
-and character n-grams, trained on the project's own gold sentences only.
+and character n-grams and (v2) the MiniLM sentence embedding, trained on the project's own gold
+sentences only.
 
 The weights are a packaged resource (``lexicons/need_classifier.npz``), rebuilt deterministically
 by ``training/needs/train_need_classifier.py``; scoring is numpy only (no scikit-learn at run
@@ -7,6 +8,11 @@ time). ``features`` is the one analyzer shared by training and scoring: lower-ca
 folded to "0", "$", "?" and "!" kept), word bigrams, and 3-5 character n-grams inside each word
 padded with spaces (scikit-learn's ``char_wb``). A sentence vector is sublinear TF-IDF
 (``(1 + ln tf) * idf``), L2-normalised over the known features, as scikit-learn computes it.
+A v2 resource also holds ``embedding_weights``: the L2-normalised all-MiniLM-L6-v2 embedding of
+the sentence (:mod:`insights.embeddings`, the packaged model) is a second block of features, so a
+score is ``tfidf @ weights + embedding @ embedding_weights + intercept``; sentences shorter than
+``MIN_TOKENS`` are not embedded (their embedding block is zero: they get no hit anyway), and
+``veto``: a rule hit whose category scores below it is dropped (see :meth:`NeedClassifier.assess`).
 The classifier complements the rules in :mod:`insights.unmet_needs` (a hit is rule OR
 classifier); see docs/unmet_needs.md for what it was trained on and how it scores.
 """
@@ -66,6 +72,8 @@ class NeedClassifier:
     operating_points: dict[str, np.ndarray]  # name -> (n_categories,) thresholds, chosen by cross-validation
     operating_point: str  # the one ``predict`` uses
     meta: dict  # version, training files and their sha256, settings, cross-validated figures
+    embedding_weights: np.ndarray | None = None  # (384, n_categories): MiniLM block (v2); None: TF-IDF only
+    veto: float = 0.0  # a rule hit whose category's probability is below this is dropped (0: never)
     _token_ids: dict = field(default_factory=dict, compare=False, repr=False)  # token -> known feature ids
 
     @property
@@ -94,6 +102,34 @@ class NeedClassifier:
 
     def probabilities(self, sentences: Sequence[str]) -> np.ndarray:
         """(len(sentences), len(categories)) probabilities, one row per sentence."""
+        scores = self._tfidf_scores(sentences)
+        if self.embedding_weights is not None and len(sentences):
+            long = [i for i, text in enumerate(sentences) if len(tokens(text)) >= MIN_TOKENS]
+            if long:
+                from .embeddings import (
+                    embed,  # lazily: only a v2 resource needs the encoder
+                )
+
+                vectors = embed([_PLACEHOLDER.sub(" ", sentences[i]) for i in long])
+                scores[long] += vectors @ self.embedding_weights
+        return 1.0 / (1.0 + np.exp(-scores))
+
+    def assess(self, sentences: Sequence[str], rule_categories: Sequence[set[str]]) -> tuple[list[list[str]], list[set[str]]]:
+        """Per sentence: the categories the classifier predicts (as :meth:`predict`) and, among
+        ``rule_categories`` (the rules' categories for that sentence), those it vetoes: probability
+        below ``veto``. Sentences of fewer than ``MIN_TOKENS`` tokens get neither."""
+        probs = self.probabilities(sentences)
+        hits, vetoed = [], []
+        for text, row, ruled in zip(sentences, probs, rule_categories):
+            if len(tokens(text)) < MIN_TOKENS:
+                hits.append([])
+                vetoed.append(set())
+                continue
+            hits.append([c for c, p, t in zip(self.categories, row, self.thresholds) if p >= t])
+            vetoed.append({c for c, p in zip(self.categories, row) if c in ruled and p < self.veto})
+        return hits, vetoed
+
+    def _tfidf_scores(self, sentences: Sequence[str]) -> np.ndarray:
         rows, idx, counts = [], [], []
         for i, text in enumerate(sentences):
             for feature, n in Counter(self._ids(text)).items():
@@ -109,7 +145,7 @@ class NeedClassifier:
             contrib = values[:, None] * self.weights[idx_a]
             scores += np.stack([np.bincount(rows_a, weights=contrib[:, j], minlength=len(sentences))
                                 for j in range(contrib.shape[1])], axis=1)
-        return 1.0 / (1.0 + np.exp(-scores))
+        return scores
 
     def predict(self, sentences: Sequence[str]) -> list[list[str]]:
         """Categories at or above their threshold, per sentence, in taxonomy order; nothing for a
@@ -134,13 +170,15 @@ class NeedClassifier:
                 operating_points=points,
                 operating_point=operating_point,
                 meta=json.loads(str(npz["meta"])),
+                embedding_weights=npz["embedding_weights"].astype(np.float32) if "embedding_weights" in npz.files else None,
+                veto=float(npz["veto"]) if "veto" in npz.files else 0.0,
             )
 
 
 @lru_cache(maxsize=2)
 def load_classifier(operating_point: str = DEFAULT_OPERATING_POINT) -> NeedClassifier:
     """The packaged classifier (``insights/lexicons/need_classifier.npz``) at an operating point:
-    ``precise`` (the default: per category the lowest threshold with cross-validated precision >=
-    0.80; a category that never reaches it is left to the rules) or ``balanced`` (best
-    cross-validated F1: more recall, much lower precision; see docs/unmet_needs.md)."""
+    ``precise`` (the default: per category the lowest threshold with leave-one-set-out precision >=
+    0.85 (v1: 5-fold, >= 0.80); a category that never reaches it is left to the rules) or
+    ``balanced`` (best cross-validated F1: more recall, lower precision; see docs/unmet_needs.md)."""
     return NeedClassifier.from_bytes(resources.files("insights.lexicons").joinpath(RESOURCE).read_bytes(), operating_point)

@@ -84,7 +84,8 @@ def _add_cues(matchers: tuple[Matcher, PhraseMatcher], nlp: Language, key: str, 
 class UnmetNeedMatcher:
     """Rules, optionally OR a sentence classifier (:class:`insights.need_classifier.NeedClassifier`):
     a category the classifier gives a sentence and no rule found becomes a hit with cue
-    ``"classifier"``, unless the sentence is guarded or a rule cue of that category in it was negated."""
+    ``"classifier"``, unless the sentence is guarded or a rule cue of that category in it was negated;
+    a rule hit whose category the classifier scores below its ``veto`` (v2) is dropped."""
 
     CLASSIFIER_CUE = "classifier"
 
@@ -187,7 +188,11 @@ class UnmetNeedMatcher:
                 best[(category, s_idx)] = (start, end, cue, sub or None)
         if self.classifier is not None:
             open_sents = [i for i in range(len(sentences)) if i not in guarded]
-            for s_idx, cats in zip(open_sents, self.classifier.predict([sentences[i].text for i in open_sents])):
+            ruled = [{c for (c, s) in best if s == i} for i in open_sents]
+            predicted, vetoed = self.classifier.assess([sentences[i].text for i in open_sents], ruled)
+            for s_idx, cats, drop in zip(open_sents, predicted, vetoed):
+                for category in drop:  # a rule hit the classifier scores very low (v2 ``veto``)
+                    del best[(category, s_idx)]
                 sent = sentences[s_idx]
                 for category in cats:
                     if (category, s_idx) not in best and (category, s_idx) not in negated | unless:

@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_needs.add_argument("--errors", action="store_true", help="also list the sentences that were not labelled as in the gold")
     eval_needs.add_argument("--classifier", action="store_true", help="score rules OR the need classifier (what run --need-classifier publishes); default: the rules alone, as published by default")
     eval_needs.add_argument("--operating-point", default="precise", choices=["precise", "balanced"],
-                            help="need classifier thresholds (with --classifier): precise (CV precision >= 0.80, used by run --need-classifier) or balanced (best CV F1)")
+                            help="need classifier thresholds (with --classifier): precise (CV precision >= 0.85, used by run --need-classifier) or balanced (best CV F1)")
     eval_needs.set_defaults(func=_cmd_eval_needs)
 
     eval_ent = eval_sub.add_parser("entities", help="drug / symptom / condition figures on a gold JSONL file (docs/extraction.md)")

@@ -35,6 +35,23 @@ def test_second_heldout_file_is_fresh_and_well_formed():
             assert need.get("subcategory") is None or need["subcategory"] in taxonomy[need["category"]]["subcategories"]
 
 
+def test_fifth_heldout_file_is_fresh_blind_and_covers_every_category():
+    taxonomy = load_taxonomy().categories
+    fifth = load_gold(GOLD.with_name("needs_roles_heldout5.jsonl"), categories=set(taxonomy))
+    assert len(fifth) >= 200 and {r["source"] for r in fifth} == {"written-blind-5"} and {r["split"] for r in fifth} == {"test"}
+    assert len({r["id"] for r in fifth}) == len(fifth) and all(r["id"].startswith("nrh5-") for r in fifth)
+    seen = {r["text"].lower() for name in ("needs_roles.jsonl", "needs_roles_heldout.jsonl", "needs_roles_heldout2.jsonl",
+                                           "needs_roles_heldout3.jsonl", "needs_roles_heldout4.jsonl")
+            for r in load_gold(GOLD.with_name(name))}
+    assert not {r["text"].lower() for r in fifth} & seen
+    assert sum(not r["needs"] for r in fifth) >= 50
+    per_category = Counter(n["category"] for r in fifth for n in r["needs"])
+    assert set(per_category) == set(taxonomy) and min(per_category.values()) >= 16
+    subs = Counter(f"{n['category']}/{n['subcategory']}" for r in fifth for n in r["needs"] if n.get("subcategory"))
+    assert all(subs[f"{c}/{sub}"] >= 2 for c, spec in taxonomy.items() for sub in spec.get("subcategories") or {})
+    assert {r["speaker_role"] for r in fifth} == {"patient", "caregiver", "clinician", "unknown"}
+
+
 def test_third_heldout_file_is_fresh_and_covers_every_category():
     taxonomy = load_taxonomy().categories
     third = load_gold(GOLD.with_name("needs_roles_heldout3.jsonl"), categories=set(taxonomy))

@@ -15,7 +15,8 @@ from insights.unmet_needs import UnmetNeedMatcher, load_taxonomy
 
 from .conftest import REPO_ROOT
 
-TRAINING_GOLD = [REPO_ROOT / "data" / "gold" / name for name in ("needs_roles.jsonl", "needs_roles_heldout.jsonl")]
+TRAINING_GOLD = [REPO_ROOT / "data" / "gold" / name for name in (
+    "needs_roles.jsonl", "needs_roles_heldout.jsonl", "needs_roles_heldout2.jsonl", "needs_roles_heldout3.jsonl", "needs_roles_heldout4.jsonl")]
 
 
 def _training_script():
@@ -47,9 +48,12 @@ def test_packaged_model_is_small_and_trained_on_our_gold_only():
     assert set(clf.operating_points) == {"balanced", "precise"} and clf.operating_point == "precise"
     # the training files are ours, and the shipped weights were trained on their current content
     assert clf.meta["training_files"] == {f"data/gold/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in TRAINING_GOLD}
-    assert not any("heldout2" in k or "heldout3" in k for k in clf.meta["training_files"])
+    assert not any("heldout5" in k for k in clf.meta["training_files"])  # HO5 is v2's blind set
+    # v2: a MiniLM block of weights, and a veto
+    assert clf.embedding_weights.shape == (384, len(clf.categories)) and 0 < clf.veto < min(clf.thresholds)
 
 
+@pytest.mark.slow  # about 60 s on 2 cores: embeds 1,016 sentences and fits 9 models
 def test_training_script_reproduces_the_shipped_weights():
     train = _training_script()
     shipped = load_classifier()
@@ -58,28 +62,38 @@ def test_training_script_reproduces_the_shipped_weights():
     assert meta["training_files"] == shipped.meta["training_files"]
 
 
-def test_scores_match_scikit_learn_tfidf():
+def test_scores_match_scikit_learn_tfidf_plus_minilm():
     from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from insights.embeddings import embed
 
     clf = load_classifier()
     texts = ["The copay went up to $400 again!", "Nobody told me anything.", "", "zzzz qqqq"]
     vectorizer = TfidfVectorizer(analyzer=features, sublinear_tf=True, vocabulary=sorted(clf.vocabulary, key=clf.vocabulary.get))
     vectorizer.fit(["x"])
     vectorizer.idf_ = clf.idf.astype(np.float64)
-    expected = 1 / (1 + np.exp(-(vectorizer.transform(texts) @ clf.weights.astype(np.float64) + clf.intercepts)))
-    assert np.allclose(clf.probabilities(texts), expected, atol=1e-5)
+    vectors = np.zeros((len(texts), 384))
+    vectors[:2] = embed(texts[:2])  # sentences under MIN_TOKENS tokens are not embedded
+    scores = vectorizer.transform(texts) @ clf.weights.astype(np.float64) + vectors @ clf.embedding_weights + clf.intercepts
+    assert np.allclose(clf.probabilities(texts), 1 / (1 + np.exp(-scores)), atol=1e-4)
     assert clf.probabilities([]).shape == (0, len(clf.categories))
 
 
-# Written for this test (not in any gold file): clear paraphrases the rules (v2.2.0) miss.
+# Written for this test (not in any gold file): paraphrases the rules (v2.2.0) miss.
 @pytest.mark.parametrize(
     "text,category",
     [
         ("Why is it so hard to get a straight answer about what the blood test numbers mean", "information_gap"),
+        ("I've been trying to get someone to explain my pathology report for a month.", "information_gap"),
+        ("The pharmacy said the patches won't be back in stock until spring.", "access_and_cost"),
         ("The pills give me such bad stomach cramps that I spend the morning curled up in bed.", "side_effect_burden"),
+        ("Getting my mother in and out of the bath every night has left my shoulders wrecked.", "caregiver_burden"),
+        ("Our son's behaviour since the brain injury means one of us has to be awake with him all night.", "caregiver_burden"),
         ("The two hospitals can't share my scans so I keep repeating them.", "care_coordination"),
+        ("My kidney doctor and my heart doctor keep giving me orders that cancel each other out.", "care_coordination"),
         ("They told me it was just anxiety for years and it was my thyroid the whole time.", "diagnosis_journey"),
         ("I can't keep a job because of the flares.", "daily_life_and_work"),
+        ("I had to hand in my notice because I couldn't manage the commute any more.", "daily_life_and_work"),
     ],
 )
 def test_classifier_finds_paraphrases_the_rules_miss(rules, combined, text, category):
@@ -99,6 +113,9 @@ def test_classifier_finds_paraphrases_the_rules_miss(rules, combined, text, cate
         "The weather has been nice this week.",
         "My doctor explained everything clearly.",
         "I've been on this dose for a year with no side effects at all.",
+        "Lovely photos of the garden, thanks for posting.",
+        "We're meeting for coffee after the support group on Thursday.",
+        "Happy birthday to your little one!",
     ],
 )
 def test_no_need_sentences_get_nothing(combined, text):
@@ -106,14 +123,15 @@ def test_no_need_sentences_get_nothing(combined, text):
     assert categories(combined, text) == set()
 
 
-def _toy_classifier(word: str, category: str) -> NeedClassifier:
+def _toy_classifier(word: str, category: str, veto: float = 0.0) -> NeedClassifier:
     """A real NeedClassifier whose only feature is one word, strongly tied to one category."""
     cats = tuple(load_taxonomy().categories)
     weights = np.zeros((1, len(cats)), dtype=np.float32)
     weights[0, cats.index(category)] = 10.0
     return NeedClassifier(categories=cats, vocabulary={f"w:{word}": 0}, idf=np.ones(1, dtype=np.float32), weights=weights,
                           intercepts=np.full(len(cats), -3.0, dtype=np.float32),
-                          operating_points={"toy": np.full(len(cats), 0.5, dtype=np.float32)}, operating_point="toy", meta={})
+                          operating_points={"toy": np.full(len(cats), 0.5, dtype=np.float32)}, operating_point="toy", meta={},
+                          veto=veto)
 
 
 def test_classifier_hits_respect_the_rules_negation_guard(rules):
@@ -127,6 +145,25 @@ def test_classifier_hits_respect_the_rules_negation_guard(rules):
     assert "side_effect_burden" not in categories(matcher, "Zero side effects on the new dose.")
 
 
+def test_veto_drops_a_rule_hit_the_classifier_scores_very_low(rules):
+    text = "My insurance denied the claim again."
+    assert "access_and_cost" in categories(rules, text)
+    # the toy scores every category 0.047 unless its word is in the sentence
+    assert "access_and_cost" in categories(UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("zebra", "access_and_cost")), text)
+    assert "access_and_cost" not in categories(UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("zebra", "access_and_cost", 0.1)), text)
+    assert "access_and_cost" in categories(UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("insurance", "access_and_cost", 0.1)), text)
+    # short sentences are never vetoed (nor given classifier hits)
+    short = "Insurance denied it."
+    assert "access_and_cost" in categories(UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("zebra", "access_and_cost", 0.1)), short)
+
+
+def test_shipped_veto_corrects_a_rule_false_positive(rules, combined):
+    # written for this test: a diagnosis journey the rules read as care coordination
+    text = "Spent five years bouncing between doctors before the word fibromyalgia came up."
+    assert categories(rules, text) == {"care_coordination"}
+    assert categories(combined, text) == {"diagnosis_journey"}
+
+
 def test_rule_hit_keeps_its_cue_and_subcategory(combined):
     found = {m.category: m for m in combined.extract(["My insurance denied the claim again."])}
     assert found["access_and_cost"].subcategory == "insurance_denial" and found["access_and_cost"].cue != "classifier"
@@ -134,12 +171,15 @@ def test_rule_hit_keeps_its_cue_and_subcategory(combined):
 
 def test_speed_sanity():
     clf = load_classifier()
-    texts = [json.loads(line)["text"] for line in TRAINING_GOLD[0].read_text(encoding="utf-8").splitlines()]
+    texts = [json.loads(line)["text"] for line in TRAINING_GOLD[0].read_text(encoding="utf-8").splitlines()][:128]
     clf.probabilities(texts[:10])
     start = time.perf_counter()
+    clf._tfidf_scores(texts)
+    assert (time.perf_counter() - start) / len(texts) < 0.001  # the TF-IDF part: about 0.04 ms a sentence
+    start = time.perf_counter()
     clf.probabilities(texts)
-    per_sentence = (time.perf_counter() - start) / len(texts)
-    assert per_sentence < 0.001  # about 0.04 ms here; the rules' whole per-post budget is about 1 ms
+    # with the MiniLM block: about 4 ms a sentence on 2 CPU cores (docs/unmet_needs.md), hence off by default
+    assert (time.perf_counter() - start) / len(texts) < 0.05
 
 
 @pytest.mark.parametrize("text", ["Hi <PERSON_1>,", "Hugs, <PERSON_3>", "<PERSON_2>", "xx <PERSON_1>", "Thanks, <PERSON_12>!"])

@@ -68,9 +68,11 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
 
 
 def run(gold_path: Path, split: str | None = None, errors: bool = False, classifier: bool = False,
-        operating_point: str = DEFAULT_OPERATING_POINT) -> dict:
-    rules_only = not classifier
-    classifier = None if rules_only else load_classifier(operating_point)
+        operating_point: str = DEFAULT_OPERATING_POINT, model=None) -> dict:
+    """``model``: a :class:`insights.need_classifier.NeedClassifier` to score instead of the packaged
+    one (``benchmarks/needs_leave_one_set_out.py`` passes one trained without the scored set)."""
+    rules_only = not classifier and model is None
+    classifier = None if rules_only else model or load_classifier(operating_point)
     matcher = UnmetNeedMatcher(classifier=classifier)
     categories = list(matcher.taxonomy.categories)
     records = load_gold(gold_path, split, set(categories))
