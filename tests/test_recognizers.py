@@ -13,6 +13,7 @@ from deid.recognizers.obfuscated_email import ObfuscatedEmailRecognizer
 from deid.recognizers.clinician_name import ClinicianNameRecognizer
 from deid.recognizers.facility import FacilityRecognizer
 from deid.recognizers.family_name import FamilyNameRecognizer
+from deid.recognizers.foreign_script import ForeignScriptRecognizer
 from deid.recognizers.forum_handle import ForumHandleRecognizer
 from deid.recognizers.full_name import FullNameRecognizer
 from deid.recognizers.name_list import NameListRecognizer
@@ -277,6 +278,17 @@ CASES = {
         ("My next scan is 3/6.", ["3/6"]),
         ("my pain is 7/10 today", []),
         ("dose was 2.5 mg", []),
+    ],
+    ForeignScriptRecognizer: [
+        ("I'm Maciej, originally from ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ, and i'm 23", ["ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ"]),
+        ("my friend Дмитрий Соколов says hi", ["Дмитрий Соколов"]),
+        ("we met at 北京饭店 last year", ["北京饭店"]),
+        ("send it to Οδός Ερμού 12\nΑθήνα 10563\nthanks", ["Οδός Ερμού 12\nΑθήνα 10563"]),
+        # scientific Greek, units, and posts written in another script stay
+        ("on a β-blocker and TNF-α inhibitors, 500 μg of B12, 3 μmol/L, IL-1β high", []),
+        ("Δ9-THC gummies, α and β", []),
+        ("Все хорошо, спасибо, я живу в Москве и принимаю метформин", []),
+        ("plain English post with Ozempic 0.5", []),
     ],
 }
 
