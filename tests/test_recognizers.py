@@ -236,6 +236,17 @@ CASES = {
         ("IDRIS ELBA IN CAPITALS", []),  # shouting and acronyms are left to the other rules
         ("lol hey babe", []),  # chat words some locale lists as names
         ("I started Arthrotec and Lyrica", []),
+        # a single word no list knows, shaped like a name (deid/name_shape.py)
+        ("This song by ex-Zombie Sedej is a classic", ["Sedej"]),
+        ("early Muslija is the best", ["Muslija"]),
+        # ... not drugs, supplements, apps or brands shaped otherwise
+        ("Xarelto and Eliquis both gave me bruises", []),
+        ("my Fitbit says I slept badly after the Melatonin", []),
+        ("Trulicity, Entresto and Dupixent", []),
+        # lower-case name parts: a Census first name before a name, a word after an initial
+        ("naomi ryan | sewer pipe cleaner", ["naomi ryan"]),
+        ("leidy t muris | labor relations director", ["leidy t muris"]),
+        ("will ryan come too", ["ryan"]),  # "will" is an everyday word, not a first name here
     ],
     TitleNameRecognizer: [
         ("please send it to Mr. Tapio Lehtonen", ["Tapio Lehtonen"]),
