@@ -31,6 +31,8 @@ from .recognizers.known_name import EPONYM_HEADS, EXCLUDED
 from .spans import Span
 
 _NAME_PART = re.compile(r"[^\W\d_]{3,}")
+_NOT_BEFORE = frozenset("@#/.-_0123456789")
+_NOT_AFTER = frozenset("@-_0123456789")
 _NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t]+([A-Za-z]+)")
 
 
@@ -46,15 +48,17 @@ def never_repeated(word: str) -> bool:
 def repeat_names(spans: list[Span], text: str) -> list[Span]:
     """The spans to add to ``spans`` (already resolved): other occurrences of their name words."""
     words = {text[m.start() : m.end()] for s in spans if s.entity_type == "PERSON" for m in _NAME_PART.finditer(text, s.start, s.end)}
-    words = sorted((w for w in words if not never_repeated(w)), key=len, reverse=True)
+    words = {w for w in words if not never_repeated(w)}
     if not words:
         return []
-    pattern = re.compile(r"(?<![\w@#/.-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w@-])")
     added = []
-    for match in pattern.finditer(text):
-        after = _NEXT_WORD.match(text, match.end())
+    for match in _NAME_PART.finditer(text):  # whole words only, not inside handles or e-mails
+        start, end = match.span()
+        if match.group() not in words or (start and text[start - 1] in _NOT_BEFORE) or (end < len(text) and text[end] in _NOT_AFTER):
+            continue
+        after = _NEXT_WORD.match(text, end)
         if after and after.group(1).lower() in EPONYM_HEADS:  # "Bell's palsy", "charley horse"
             continue
-        if not any(s.start < match.end() and match.start() < s.end for s in spans):
-            added.append(Span(match.start(), match.end(), "PERSON", 0.5))
+        if not any(s.start < end and start < s.end for s in spans):
+            added.append(Span(start, end, "PERSON", 0.5))
     return added
