@@ -26,6 +26,7 @@ from .recognizers.member_names import MemberNameRecognizer  # noqa: E402
 from .recognizers.prefilter import guard_recognizers  # noqa: E402
 from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
 from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
+from .name_repeats import repeat_names  # noqa: E402
 from .spans import Span, keep_span, resolve  # noqa: E402
 
 # Safe Harbor identifiers and what forums add. ORGANIZATION and NRP are left out on
@@ -125,7 +126,9 @@ class Deidentifier:
     def _spans(self, text: str, results: Sequence[RecognizerResult]) -> list[Span]:
         spans = (Span(r.start, r.end, r.entity_type, r.score) for r in results)
         keep = self.config.keep_states_and_countries
-        return resolve(s for s in spans if keep_span(s, text[s.start : s.end], keep_states_and_countries=keep))
+        found = resolve(s for s in spans if keep_span(s, text[s.start : s.end], keep_states_and_countries=keep))
+        again = repeat_names(found, text)
+        return resolve(found + again) if again else found
 
     def _analyze(self, text: str, nlp_artifacts=None) -> list[Span]:
         """Spans in ``text`` (already normalised)."""

@@ -1,6 +1,7 @@
 """Undo the tricks that hide identifiers from pattern matching, keeping a map back to the
 original offsets: zero-width characters are dropped, look-alike letters (Cyrillic and Greek
-homoglyphs, full-width and mathematical alphanumerics) become their ASCII twins.
+homoglyphs, full-width and mathematical alphanumerics) become their ASCII twins, and the
+operators that stand in for Greek capitals (∆, ∑, ∏) become those letters.
 
 Analysis runs on the normalised text; redactions are mapped back and applied to the
 original, so the published text keeps every character the author wrote that is not an
@@ -23,11 +24,14 @@ CONFUSABLES = str.maketrans(
         "І": "I", "Ј": "J", "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "Α": "A",
         "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O", "Ρ": "P",
         "Τ": "T", "Υ": "Y", "Χ": "X",
+        # Mathematical operators written for the Greek capitals they look like ("∆ΟΜΕΤΙΟΣ"):
+        # they become those letters, so the word stays one word.
+        "∆": "Δ", "∑": "Σ", "∏": "Π",
     }
 )
 # Anything that may change: a quick test keeps ordinary text on the fast path.
 _SUSPECT = re.compile(
-    "[" + ZERO_WIDTH + "\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\uff01-\uff5e\U0001d400-\U0001d7ff\u2460-\u24ff]"
+    "[" + ZERO_WIDTH + "\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\uff01-\uff5e\U0001d400-\U0001d7ff\u2460-\u24ff\u2206\u220f\u2211]"
 )
 
 

@@ -109,3 +109,29 @@ def test_whole_block_is_one_placeholder(deidentifier):
     for word in ("Elm", "210", "Fairview", "Kingdom", "40211"):
         assert word not in result.text
     assert "insulin pump" in result.text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # lower-case lines of a block count when a line with a postcode follows them
+        ("12 r da madeira 1 suite 6\nfaro\n, fa\nportugal 8000-123", ["12 r da madeira 1 suite 6\nfaro\n, fa\nportugal 8000-123"]),
+        ("88 Harbour Lane, Apt. 3\nst ives\nCornwall TR26 1AB", ["88 Harbour Lane, Apt. 3\nst ives\nCornwall TR26 1AB"]),
+        # ... and not otherwise
+        ("I live at 12 Main St\nok\nthanks all", ["12 Main St"]),
+        ("12 Main St, Apt 4\nso tired today\nHbA1c 7.2", ["12 Main St, Apt 4"]),
+        # a Greek place written with the math sign for Delta ("∆", normalised to the letter)
+        ("119 Nino Point\n Apt. 658\n AΓIOΣ ΔOMETIOΣ\n Cyprus (Greek) 25572", ["119 Nino Point\n Apt. 658\n AΓIOΣ ΔOMETIOΣ\n Cyprus (Greek) 25572"]),
+    ],
+)
+def test_block_lines(text, expected):
+    assert found(STREET, text) == expected
+
+
+def test_greek_address_block_is_redacted_whole(deidentifier):
+    text = "It's at 119 Nino Point\n Apt. 658\n ΑΓΙΟΣ ∆ΟΜΕΤΙΟΣ\n Cyprus (Greek) 25572\nSee you there"
+    result = deidentifier.deidentify(text)
+    assert result.text.count("<STREET_ADDRESS>") == 1
+    for word in ("Nino", "ΑΓΙΟΣ", "∆ΟΜΕΤΙΟΣ", "25572"):
+        assert word not in result.text
+    assert "See you there" in result.text

@@ -17,6 +17,7 @@ def test_plain_text_takes_the_fast_path():
         ("ｊｅｎｎｙ＠ｇｍａｉｌ．ｃｏｍ", "jenny@gmail.com"),
         ("Pаtel", "Patel"),  # Cyrillic a
         ("𝐉𝐞𝐧𝐧𝐲", "Jenny"),  # mathematical bold
+        ("ΠΟΛΕΜΙ∆ΙΑ", "ΠOΛEMIΔIA"),  # the increment sign written for a Greek Delta
     ],
 )
 def test_normalised_forms(text, expected):

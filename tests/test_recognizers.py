@@ -13,6 +13,7 @@ from deid.recognizers.obfuscated_email import ObfuscatedEmailRecognizer
 from deid.recognizers.clinician_name import ClinicianNameRecognizer
 from deid.recognizers.facility import FacilityRecognizer
 from deid.recognizers.family_name import FamilyNameRecognizer
+from deid.recognizers.foreign_script import ForeignScriptRecognizer
 from deid.recognizers.forum_handle import ForumHandleRecognizer
 from deid.recognizers.full_name import FullNameRecognizer
 from deid.recognizers.name_list import NameListRecognizer
@@ -271,6 +272,17 @@ CASES = {
         ("IDRIS ELBA IN CAPITALS", []),  # shouting and acronyms are left to the other rules
         ("lol hey babe", []),  # chat words some locale lists as names
         ("I started Arthrotec and Lyrica", []),
+        # a single word no list knows, shaped like a name (deid/name_shape.py)
+        ("This song by ex-Zombie Sedej is a classic", ["Sedej"]),
+        ("early Muslija is the best", ["Muslija"]),
+        # ... not drugs, supplements, apps or brands shaped otherwise
+        ("Xarelto and Eliquis both gave me bruises", []),
+        ("my Fitbit says I slept badly after the Melatonin", []),
+        ("Trulicity, Entresto and Dupixent", []),
+        # lower-case name parts: a Census first name before a name, a word after an initial
+        ("naomi ryan | sewer pipe cleaner", ["naomi ryan"]),
+        ("leidy t muris | labor relations director", ["leidy t muris"]),
+        ("will ryan come too", ["ryan"]),  # "will" is an everyday word, not a first name here
     ],
     TitleNameRecognizer: [
         ("please send it to Mr. Tapio Lehtonen", ["Tapio Lehtonen"]),
@@ -313,6 +325,17 @@ CASES = {
         ("My next scan is 3/6.", ["3/6"]),
         ("my pain is 7/10 today", []),
         ("dose was 2.5 mg", []),
+    ],
+    ForeignScriptRecognizer: [
+        ("I'm Maciej, originally from ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ, and i'm 23", ["ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ"]),
+        ("my friend Дмитрий Соколов says hi", ["Дмитрий Соколов"]),
+        ("we met at 北京饭店 last year", ["北京饭店"]),
+        ("send it to Οδός Ερμού 12\nΑθήνα 10563\nthanks", ["Οδός Ερμού 12\nΑθήνα 10563"]),
+        # scientific Greek, units, and posts written in another script stay
+        ("on a β-blocker and TNF-α inhibitors, 500 μg of B12, 3 μmol/L, IL-1β high", []),
+        ("Δ9-THC gummies, α and β", []),
+        ("Все хорошо, спасибо, я живу в Москве и принимаю метформин", []),
+        ("plain English post with Ozempic 0.5", []),
     ],
 }
 

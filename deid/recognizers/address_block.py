@@ -108,6 +108,10 @@ def _classify(match: re.Match) -> str | None:
 def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
     """The address pieces from ``pos`` on, up to the first thing that is none (or the line's end).
     ``first``: ``pos`` is the start of the line (no separator needed before the first piece)."""
+    return _trim(_raw_pieces(text, pos, line_end, first))
+
+
+def _raw_pieces(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
     pieces: list[Piece] = []
     while pos < line_end:
         if not (first and not pieces):
@@ -124,6 +128,10 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
         long_code = kind == "postcode" and len(match.group(0)) >= 4 and not _YEAR.fullmatch(match.group(0))
         pieces.append(Piece(kind, match.start(), match.end(), long_code))
         pos = match.end()
+    return pieces
+
+
+def _trim(pieces: list[Piece]) -> list[Piece]:
     # Lower-case words count only before a postcode on the same line.
     lower = next((i for i, p in enumerate(pieces) if p.kind == "lower"), None)
     if lower is not None:
@@ -173,6 +181,7 @@ def scan_block(text: str, end: int) -> Block:
     if not _rest_is_blank(text, end, line_end):
         return Block(end, tuple(found))
     pos, lines = line_end, 0
+    pending: list[Piece] = []  # lower-case lines ("fa", "springfield"), kept if a postcode line follows
     while lines < MAX_LINES:
         line = _next_line(text, pos)
         if line is None:
@@ -180,8 +189,18 @@ def scan_block(text: str, end: int) -> Block:
         start, stop = line
         if len(text[start:stop].strip()) > MAX_LINE_CHARS:
             break
-        pieces = scan_line(text, start, stop, first=True)
+        raw = _raw_pieces(text, start, stop, first=True)
+        pieces = _trim(raw)
+        if pending and any(p.kind == "postcode" for p in pieces):
+            found += pending
+            pending = []
+        if not pieces and _lower_line(raw, text, stop) and len(pending) < 2 * MAX_LINE_PIECES:
+            pending += raw
+            pos, lines = stop, lines + 1
+            continue
         if not pieces or len(pieces) > MAX_LINE_PIECES:
+            break
+        if pending:  # an address line after lower-case lines, no postcode on it: ends the block
             break
         last = pieces[-1].end
         if _rest_is_blank(text, last, stop):
@@ -196,6 +215,11 @@ def scan_block(text: str, end: int) -> Block:
             end = last
         break
     return Block(end, tuple(found))
+
+
+def _lower_line(raw: list[Piece], text: str, stop: int) -> bool:
+    """A whole line of 1-3 lower-case place words (a lower-case town or region, "fa")."""
+    return 0 < len(raw) <= 3 and raw[0].kind == "lower" and all(p.kind in ("lower", "connector", "place") for p in raw) and _rest_is_blank(text, raw[-1].end, stop)
 
 
 def _next_line(text: str, pos: int) -> tuple[int, int] | None:

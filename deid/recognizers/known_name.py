@@ -38,6 +38,7 @@ from ..gazetteers import (
     world_first_names,
     world_surnames,
 )
+from ..name_shape import NAME_SHAPE_THRESHOLD, name_likeness
 from .base import NOT_NAMES, Rule, RuleRecognizer
 
 _WORD = re.compile(r"(?<![\w@#/.])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
@@ -88,6 +89,15 @@ def _unknown_key(key: str) -> bool:
     """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
     stem = key.split("'")[0]  # "don't", "you've": the word before the apostrophe
     return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not _medical(key)
+
+
+def _name_shaped(word: str) -> bool:
+    """A capitalised word of 4+ letters that no list knows, shaped like a name
+    (``deid/name_shape.py``): "Muslija", "Sedej", "Kadiev"."""
+    if len(word) < 4 or not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
+        return False
+    key = word.lower()
+    return _unknown_key(key) and name_likeness(key) >= NAME_SHAPE_THRESHOLD
 
 
 def _camel_unknown(key: str) -> bool:
@@ -143,10 +153,21 @@ class KnownNameRecognizer(RuleRecognizer):
 
     def _joins(self, text, left, right, like, known, neighbour=None) -> bool:
         """``left`` and ``right`` are adjacent parts of one name: only a space or an initial between
-        them, and the ``neighbour`` (the word being added; ``right`` by default) a name or a part."""
-        if not _GAP.fullmatch(text[left[1] : right[0]]) or _POSSESSIVE.search(left[2]):
+        them, and the ``neighbour`` (the word being added; ``right`` by default) a name or a part.
+        In lower case also a Census first name before the name ("naomi ryan"), and after an
+        initial a word no list knows ("leidy t muris")."""
+        gap = _GAP.fullmatch(text[left[1] : right[0]])
+        if not gap or _POSSESSIVE.search(left[2]):
             return False
-        return known or self._part_of_name((neighbour or right)[2], like)
+        word = (neighbour or right)[2]
+        if known or self._part_of_name(word, like):
+            return True
+        if not (word.islower() and like.islower()):
+            return False
+        key = _key(word)
+        if neighbour is left and key in first_names() and key not in EXCLUDED and not _medical(key):
+            return True
+        return neighbour is None and gap.group().strip() != "" and "'" not in key and _unknown_key(key)
 
     def _unknown_pairs(self, text, words, found) -> None:
         """Two capitalised words side by side that no dictionary, drug list or place list knows
@@ -162,7 +183,7 @@ class KnownNameRecognizer(RuleRecognizer):
             if (_unknown_key(first) or first in first_names()) and _unknown_key(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
         for i, (_start, end, word) in enumerate(words):
-            if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1])):
+            if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1]) or _name_shaped(word)):
                 found[i] = self.RULES[3]
 
     @staticmethod

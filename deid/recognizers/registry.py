@@ -7,6 +7,7 @@ from .date_mention import DayMonthDateRecognizer
 from .facility import FacilityRecognizer
 from .family_name import FamilyNameRecognizer
 from .first_name_context import FirstNameContextRecognizer
+from .foreign_script import ForeignScriptRecognizer
 from .forum_handle import ForumHandleRecognizer
 from .full_name import FullNameRecognizer
 from .greeting_name import GreetingNameRecognizer
@@ -32,6 +33,7 @@ CUSTOM_RECOGNIZERS = (
     FacilityRecognizer,
     FamilyNameRecognizer,
     FirstNameContextRecognizer,
+    ForeignScriptRecognizer,
     ForumHandleRecognizer,
     FullNameRecognizer,
     GreetingNameRecognizer,

@@ -16,7 +16,9 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from ..forum_ner import SPANS_KEY
 from .base import NOT_NAMES
-from ..gazetteers import common_surnames, place_names, first_names, is_english_word, looks_like_drug, medical_terms, medical_words
+from ..gazetteers import common_surnames, first_names, is_english_word, looks_like_drug, medical_terms, medical_words, place_names
+from ..name_shape import name_likeness
+from .known_name import _unknown_key
 
 
 DOSE_WORDS = frozenset(
@@ -109,9 +111,38 @@ def plausible_forum_entity(text: str, start: int, end: int, label: str) -> bool:
     return plausible_entity(value, label)
 
 
+ORG_NAME_SCORE = 0.5
+ORG_NAME_SHAPE = 0.0  # name_likeness above which a lone unknown "ORG" is taken as a person
+
+
+def org_names(recognizer: SpacyRecognizer, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts]) -> List[RecognizerResult]:
+    """A single capitalised word the small model calls ORG ("Vassiliev", "Ogasahara") that no
+    list knows (no English, drug, symptom or place word) and that is shaped like a name
+    (``deid/name_shape.py``): the small model tags unfamiliar names ORG. ORG itself stays
+    unredacted (drug brands and makers are tagged ORG)."""
+    doc = getattr(nlp_artifacts, "tokens", None)
+    if doc is None or "PERSON" not in entities:
+        return []
+    results = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) != 1 or not _lone_name(ent.text):
+            continue
+        results.append(RecognizerResult("PERSON", ent.start_char, ent.end_char, ORG_NAME_SCORE,
+                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name, RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id, "model": "org_name"}))
+    return results
+
+
+def _lone_name(word: str) -> bool:
+    if len(word) < 4 or not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
+        return False
+    key = word.lower()
+    return _unknown_key(key) and not looks_like_drug(key) and name_likeness(key) > ORG_NAME_SHAPE
+
+
 class ForumSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None) -> List[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts) + forum_ner_results(self, text, entities, nlp_artifacts)
+        results += org_names(self, text, entities, nlp_artifacts)
         return [
             r for r in results
             if r.entity_type not in {"PERSON", "LOCATION", "NRP"} or plausible_entity(text[r.start : r.end], r.entity_type)
