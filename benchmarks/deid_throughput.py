@@ -74,7 +74,7 @@ def main() -> None:
         "posts": str(args.gold.name),
         "docs": len(texts),
         "mean_chars": round(sum(map(len, texts)) / len(texts)),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "openblas_threads": os.environ.get("OPENBLAS_NUM_THREADS")},
         "docs_per_s": {k: round(v, 1) for k, v in results.items()},
         "speedup_vs_presidio_default": round(results["ours_1_process"] / results["presidio_default_1_process"], 2),
         "speedup_2_vs_1_process": round(results["ours_2_processes"] / results["ours_1_process"], 2),

@@ -1,6 +1,17 @@
 """De-identification of patient-forum text (pure library: no Prefect, no file I/O)."""
-from .engine import DEFAULT_ENTITIES, DeidConfig, Deidentifier, DeidResult, Redaction, placeholder
-from .pseudonym import Pseudonymizer, MissingKeyError, resolve_key
+from .threads import prefer_one_blas_thread
+
+prefer_one_blas_thread()  # before numpy loads: see deid/threads.py
+
+from .engine import (
+    DEFAULT_ENTITIES,
+    DeidConfig,
+    Deidentifier,
+    DeidResult,
+    Redaction,
+    placeholder,
+)
+from .pseudonym import MissingKeyError, Pseudonymizer, resolve_key
 from .surrogates import RealisticSurrogateMap, SurrogateMap
 
 __all__ = [
