@@ -59,34 +59,40 @@ def _random_name(rng: random.Random, firsts: list[str], lasts: list[str]) -> str
     return name.lower() if rng.random() < 0.25 else name
 
 
-def augment(path: Path, copies: int, seed: int):
-    """(source text, copy) for the documents that name a person: every PERSON span swapped for a
-    random gazetteer name (other spans kept, offsets shifted)."""
-    from deid.gazetteers import world_first_names, world_surnames
-
-    firsts, lasts = sorted(world_first_names()), sorted(world_surnames())
+def _swap_spans(path: Path, label: str, copies: int, seed: int, pick):
+    """(source text, copy) for the documents with a ``label`` span: every such span replaced by
+    ``pick(rng)`` (other spans kept, offsets shifted)."""
     rng = random.Random(seed)
     nlp = spacy.blank("en")
     for line in path.open(encoding="utf-8"):
         record = json.loads(line)
         spans = sorted((s for s in record["spans"] if s["label"] in LABELS), key=lambda s: s["start"])
-        if not any(s["label"] == "PERSON" for s in spans):
+        if not any(s["label"] == label for s in spans):
             continue
         for _ in range(copies):
             text, new_spans, cursor = "", [], 0
             for span in spans:
                 if span["start"] < cursor:
                     continue
-                value = _random_name(rng, firsts, lasts) if span["label"] == "PERSON" else record["text"][span["start"] : span["end"]]
+                value = pick(rng) if span["label"] == label else record["text"][span["start"] : span["end"]]
                 text += record["text"][cursor : span["start"]]
                 new_spans.append((len(text), len(text) + len(value), span["label"]))
                 text += value
                 cursor = span["end"]
             text += record["text"][cursor:]
             doc = nlp.make_doc(text)
-            ents = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in new_spans]
+            ents = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in new_spans]
             doc.ents = spacy.util.filter_spans([s for s in ents if s is not None])
             yield record["text"], doc
+
+
+def augment(path: Path, copies: int, seed: int):
+    """(source text, copy) for the documents that name a person: every PERSON span swapped for a
+    random gazetteer name (other spans kept, offsets shifted)."""
+    from deid.gazetteers import world_first_names, world_surnames
+
+    firsts, lasts = sorted(world_first_names()), sorted(world_surnames())
+    return _swap_spans(path, "PERSON", copies, seed, lambda rng: _random_name(rng, firsts, lasts))
 
 
 def _random_place(rng: random.Random, places: list[str]) -> str:
@@ -107,28 +113,7 @@ def swap_places(path: Path, copies: int, seed: int):
     random gazetteer place (``deid/gazetteers.py``: GeoNames cities, big cities, states and
     countries), a quarter of them in lower case. Other spans are kept, offsets shifted."""
     places = _place_pool()
-    rng = random.Random(seed)
-    nlp = spacy.blank("en")
-    for line in path.open(encoding="utf-8"):
-        record = json.loads(line)
-        spans = sorted((s for s in record["spans"] if s["label"] in LABELS), key=lambda s: s["start"])
-        if not any(s["label"] == "LOCATION" for s in spans):
-            continue
-        for _ in range(copies):
-            text, new_spans, cursor = "", [], 0
-            for span in spans:
-                if span["start"] < cursor:
-                    continue
-                value = _random_place(rng, places) if span["label"] == "LOCATION" else record["text"][span["start"] : span["end"]]
-                text += record["text"][cursor : span["start"]]
-                new_spans.append((len(text), len(text) + len(value), span["label"]))
-                text += value
-                cursor = span["end"]
-            text += record["text"][cursor:]
-            doc = nlp.make_doc(text)
-            ents = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in new_spans]
-            doc.ents = spacy.util.filter_spans([s for s in ents if s is not None])
-            yield record["text"], doc
+    return _swap_spans(path, "LOCATION", copies, seed, lambda rng: _random_place(rng, places))
 
 
 # Forum-like sentences of our own (never taken from an evaluation set). {P}: a person, {L}: a
