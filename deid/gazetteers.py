@@ -104,6 +104,12 @@ def looks_like_drug(word: str) -> bool:
     return word in index or any(d in index for d in _deletions(word))
 
 
+@lru_cache(maxsize=200_000)
+def is_medical_word(word: str) -> bool:
+    """A medical word, a medical term or a drug name (misspelt or not); ``word`` lower-cased."""
+    return word in medical_words() or word in medical_terms() or looks_like_drug(word)
+
+
 # -- names without a cue (deid/recognizers/known_name.py) --------------------------------------
 
 

@@ -20,9 +20,7 @@ from .gazetteers import (
     common_surnames,
     first_names,
     is_english_word,
-    looks_like_drug,
-    medical_terms,
-    medical_words,
+    is_medical_word,
     world_first_names,
     world_surnames,
 )
@@ -39,10 +37,10 @@ _NEXT_WORD = re.compile(r"(?:['’]s?)?[ \t]+([A-Za-z]+)")
 @lru_cache(maxsize=50_000)
 def never_repeated(word: str) -> bool:
     low = word.lower()
-    if word.isupper() or low in STOP_WORDS or low in EXCLUDED or low in medical_words() or low in medical_terms():
+    if word.isupper() or low in STOP_WORDS or low in EXCLUDED or is_medical_word(low):
         return True
     listed = low in first_names() or low in common_surnames() or low in world_first_names() or low in world_surnames()
-    return is_english_word(low) or looks_like_drug(low) or not (listed or name_likeness(low) > 1.0)
+    return is_english_word(low) or not (listed or name_likeness(low) > 1.0)
 
 
 def repeat_names(spans: list[Span], text: str) -> list[Span]:

@@ -31,9 +31,7 @@ from ..gazetteers import (
     common_surnames,
     first_names,
     is_english_word,
-    looks_like_drug,
-    medical_terms,
-    medical_words,
+    is_medical_word,
     noun_first_names,
     world_first_names,
     world_surnames,
@@ -80,15 +78,10 @@ def _capitalised(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _medical(key: str) -> bool:
-    return key in medical_words() or key in medical_terms() or looks_like_drug(key)
-
-
-@lru_cache(maxsize=200_000)
 def _unknown_key(key: str) -> bool:
     """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
     stem = key.split("'")[0]  # "don't", "you've": the word before the apostrophe
-    return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not _medical(key)
+    return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not is_medical_word(key)
 
 
 def _name_shaped(word: str) -> bool:
@@ -110,7 +103,7 @@ def _accented_unknown(key: str) -> bool:
     if "'" in key:
         return False
     folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    return folded != key and _unknown_key(key) and not (is_english_word(folded) or _medical(folded))
+    return folded != key and _unknown_key(key) and not (is_english_word(folded) or is_medical_word(folded))
 
 
 class KnownNameRecognizer(RuleRecognizer):
@@ -139,7 +132,7 @@ class KnownNameRecognizer(RuleRecognizer):
         """A neighbour of a name that can be its other part: same case style, no English word,
         no medical word ("Grace Church", "Jimmy Dean sausage" stay)."""
         key = _key(word)
-        if len(key) < 2 or key in EXCLUDED or _medical(key):
+        if len(key) < 2 or key in EXCLUDED or is_medical_word(key):
             return False
         if _capitalised(like):
             if not _capitalised(word):
@@ -165,7 +158,7 @@ class KnownNameRecognizer(RuleRecognizer):
         if not (word.islower() and like.islower()):
             return False
         key = _key(word)
-        if neighbour is left and key in first_names() and key not in EXCLUDED and not _medical(key):
+        if neighbour is left and key in first_names() and key not in EXCLUDED and not is_medical_word(key):
             return True
         return neighbour is None and gap.group().strip() != "" and "'" not in key and _unknown_key(key)
 

@@ -6,9 +6,8 @@ a drug or symptom word, unless a first-name list knows it ("Scott told me")."""
 from ..gazetteers import (
     first_names,
     is_english_word,
-    looks_like_drug,
+    is_medical_word,
     medical_terms,
-    medical_words,
     world_first_names,
 )
 from .base import NOT_NAMES, Rule, RuleRecognizer
@@ -49,4 +48,4 @@ class PersonVerbRecognizer(RuleRecognizer):
             return (word in first_names() or word in world_first_names()) and word not in medical_terms()
         if word in first_names():
             return word not in medical_terms()
-        return not (is_english_word(word) or word in medical_words() or word in medical_terms() or looks_like_drug(word))
+        return not (is_english_word(word) or is_medical_word(word))
