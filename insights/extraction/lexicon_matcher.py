@@ -5,6 +5,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .mention import Mention
+
 
 class LexiconMatcher:
     """Matches the terms of ``terms`` (lower-cased surface -> payload) in a doc.
@@ -28,3 +30,23 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(term, start, end) for every match; overlapping matches all returned."""
         return [(self._strings[mid], s, e) for mid, s, e in self.matcher(doc)]
+
+
+class KindRecognizer:
+    """Mentions of one entity type (``name``) from a lexicon of spellings -> kind, such as devices
+    and therapies. Abbreviations of three letters or fewer ("CGM", "IUD", "CBT") count only when
+    written in capitals."""
+
+    name = ""
+
+    def __init__(self, nlp: Language, lexicon: dict) -> None:
+        self.matcher = LexiconMatcher(nlp, lexicon)
+
+    def __call__(self, doc: Doc, sent_of: list[int]) -> list[Mention]:
+        out = []
+        for term, start, end in self.matcher(doc):
+            span = doc[start:end]
+            if len(span.text) <= 3 and not span.text.isupper():
+                continue
+            out.append(Mention(self.name, start, end, span.start_char, span.end_char, span.text, self.matcher.payload[term], "", sent_of[start]))
+        return out
