@@ -83,6 +83,13 @@ class DeidResult:
     redactions: tuple[Redaction, ...] = field(default_factory=tuple)
 
 
+# Passes every prefilter: a name, an address, a phone number, an e-mail, a date and a web address.
+WARM_UP_TEXT = (
+    "Warm-up: Jane Doe (jdoe@example.org, 555-867-5309) of 12 Main Street, Springfield, IL 62704, "
+    "saw Dr. Okafor at St. Mary's Hospital on March 3, 2021; see https://example.org/jane."
+)
+
+
 def placeholder(entity_type: str) -> str:
     return f"<{entity_type}>"
 
@@ -160,6 +167,22 @@ class Deidentifier:
         return DeidResult(anonymized.text, tuple(Redaction(s.start, s.end, s.entity_type) for s in spans))
 
     # -- public API -----------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load now what is otherwise loaded at first need: the name-shape model (trained from the
+        packaged word lists, about 1 s) and every pattern's compiled regex. The first posts are
+        then no slower than the rest, and processes forked afterwards inherit it all."""
+        import regex
+
+        from .name_shape import name_likeness
+
+        name_likeness("warm")
+        for recognizer in self.analyzer.registry.recognizers:
+            flags = getattr(recognizer, "global_regex_flags", None)
+            for pattern in getattr(recognizer, "patterns", None) or ():
+                if flags is not None and (pattern.compiled_regex is None or pattern.compiled_with_flags != flags):
+                    pattern.compiled_regex, pattern.compiled_with_flags = regex.compile(pattern.regex, flags=flags), flags
+        self.deidentify(WARM_UP_TEXT)
+
     def deidentify(self, text: str, surrogates: Optional[SurrogateMap] = None) -> DeidResult:
         """``surrogates``: number placeholders consistently (``<PERSON_1>``) across the texts
         given the same map, e.g. all posts of one thread; typed placeholders otherwise."""

@@ -1,10 +1,22 @@
 """De-identification in several processes, results in input order, memory bounded.
 
-Each worker process holds its own ``Deidentifier``; texts travel in chunks. Where processes
-fork (Linux), the workers inherit one built and warmed in the parent (word lists, name model and
-spaCy pipelines loaded once, kept for the next call with the same names and configuration), so a
-run does not pay each worker's start-up (about 3 s) again; elsewhere each worker builds its own. Consistent surrogates need every post of a thread in one process, so
-this path uses typed placeholders (as ``patient-insights deid`` does).
+Each worker process holds its own ``Deidentifier``; texts travel in chunks. Workers start from
+multiprocessing's fork server where there is one (Linux, macOS), else by spawn. The fork server
+imports :mod:`deid.warm_worker` once, which builds and warms the default ``Deidentifier``
+(spaCy pipelines, word lists, name model, compiled patterns), so workers forked from it start
+warm instead of paying about 4 s each; a worker asked for other member names or another
+configuration builds its own (the loaded models and lists are shared, so that is quick).
+
+Why not plain fork from the caller: a process that has ever run a second thread (a Prefect flow,
+a Jupyter kernel, or just an earlier ``multiprocessing.Pool``, whose handler threads stay behind
+in glibc's bookkeeping) makes glibc's malloc take its locked multi-thread path for good, and
+forked children inherit that: on MedRed each such worker ran about 20% slower (126 against 158
+posts/s alone). The fork server never starts a thread, so its children keep the fast path; and
+forking a multi-threaded process is unsafe anyway (Python 3.12 warns about it).
+
+As with spawn, a script that calls this must guard its top level with
+``if __name__ == "__main__":``. Consistent surrogates need every post of a thread in one
+process, so this path uses typed placeholders (as ``patient-insights deid`` does).
 """
 from __future__ import annotations
 
@@ -14,22 +26,28 @@ from typing import Iterable, Iterator, Optional
 
 from .engine import DeidConfig, Deidentifier, DeidResult
 
+PRELOAD = "deid.warm_worker"  # imported once by the fork server: the warmed default worker
 _worker: Optional[Deidentifier] = None
 _worker_key: Optional[tuple] = None
+_inherited = False  # True in a worker that reused the fork server's warmed de-identifier
 
 
-def _init(member_names: list[str], config: DeidConfig) -> None:
-    global _worker, _worker_key
+def prepare_worker(member_names: list[str], config: DeidConfig) -> None:
+    """Give this process a warmed ``Deidentifier`` for these names and configuration, reusing the
+    one it already has (inherited from the fork server) when they match."""
+    global _worker, _worker_key, _inherited
     key = (tuple(member_names), config)
-    if _worker is None or _worker_key != key:  # not inherited from the parent
+    _inherited = _worker is not None and _worker_key == key
+    if not _inherited:
         _worker, _worker_key = Deidentifier(member_names=member_names, config=config), key
+        _worker.warm_up()
 
 
-def _warm_in_parent(member_names: list[str], config: DeidConfig) -> None:
-    """Build and warm the worker's ``Deidentifier`` here, for forked workers to inherit."""
-    _init(member_names, config)
-    assert _worker is not None
-    _worker.deidentify("Warm-up: Jane Doe, 12 Main Street, Springfield.")  # loads the lazy word lists
+def worker_state() -> dict:
+    """What this worker started with (for tests and diagnostics)."""
+    import os
+
+    return {"pid": os.getpid(), "inherited": _inherited, "has_worker": _worker is not None}
 
 
 def _run(texts: list[str]) -> list[DeidResult]:
@@ -43,6 +61,15 @@ def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
         yield chunk
 
 
+def start_context():
+    """The fork server (preloading the warmed worker) where there is one, else spawn."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([PRELOAD])  # no effect once this process's fork server is running
+    return ctx
+
+
 def deidentify_parallel(
     texts: Iterable[str],
     processes: int = 2,
@@ -54,11 +81,7 @@ def deidentify_parallel(
     if processes <= 1:
         yield from Deidentifier(member_names=names, config=config).deidentify_batch(texts)
         return
-    fork = "fork" in mp.get_all_start_methods()
-    if fork:
-        _warm_in_parent(names, config)
-    ctx = mp.get_context("fork" if fork else "spawn")
-    with ctx.Pool(processes, initializer=_init, initargs=(names, config)) as pool:
+    with start_context().Pool(processes, initializer=prepare_worker, initargs=(names, config)) as pool:
         # imap keeps order and only a few chunks in flight, so memory stays flat
         for results in pool.imap(_run, _chunks(texts, chunk_size)):
             yield from results

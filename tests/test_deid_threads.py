@@ -1,4 +1,5 @@
-"""One BLAS thread unless the user chose otherwise; forked workers inherit a warmed Deidentifier."""
+"""One BLAS thread unless the user chose otherwise; workers start warm from the fork server and
+keep glibc's single-thread malloc path even when the caller has threads."""
 from __future__ import annotations
 
 import multiprocessing as mp
@@ -35,17 +36,56 @@ def test_nothing_changes_when_numpy_was_loaded_first():
     assert _probe("import numpy; " + PROBE, None) == "None"
 
 
-@pytest.mark.skipif("fork" not in mp.get_all_start_methods(), reason="workers inherit only where processes fork")
-def test_forked_workers_use_the_parents_warmed_deidentifier():
+WORKER_FLAG = """
+import ctypes, threading
+from deid import parallel
+from deid.engine import DeidConfig
+
+def flag():
+    return ctypes.c_char.in_dll(ctypes.CDLL(None), "__libc_single_threaded").value
+
+if __name__ == "__main__":
+    threading.Thread(target=lambda: None).start()  # this process is now multi-threaded for glibc
+    with parallel.start_context().Pool(1, initializer=parallel.prepare_worker, initargs=([], DeidConfig())) as pool:
+        print(flag(), pool.apply(flag))
+"""
+
+
+def _glibc_flag_readable() -> bool:
+    import ctypes
+
+    try:
+        ctypes.c_char.in_dll(ctypes.CDLL(None), "__libc_single_threaded")
+    except (OSError, ValueError, AttributeError):
+        return False
+    return True
+
+
+@pytest.mark.skipif("forkserver" not in mp.get_all_start_methods(), reason="workers start warm only from a fork server")
+def test_workers_start_warm_from_the_fork_server():
     from deid import parallel
+    from deid.engine import DeidConfig
 
     texts = [f"Thanks Sarah Jones, call 555-867-{1000 + i}." for i in range(6)]
-    first = [r.text for r in parallel.deidentify_parallel(texts, processes=2, chunk_size=2)]
-    built = parallel._worker
-    assert built is not None  # built and warmed in this (parent) process
-    again = [r.text for r in parallel.deidentify_parallel(texts, processes=2, chunk_size=2)]
-    assert parallel._worker is built  # reused, not rebuilt, for the same names and configuration
-    assert first == again
-    assert all("<PERSON>" in t and "<PHONE_NUMBER>" in t for t in again)
-    list(parallel.deidentify_parallel(texts[:1], processes=2, member_names=["rosebud"]))
-    assert parallel._worker is not built  # other member names: a new one
+    out = [r.text for r in parallel.deidentify_parallel(texts, processes=2, chunk_size=2)]
+    assert all("<PERSON>" in t and "<PHONE_NUMBER>" in t for t in out)
+    assert parallel._worker is None  # nothing was built in this (calling) process
+    ctx = parallel.start_context()
+    with ctx.Pool(1, initializer=parallel.prepare_worker, initargs=([], DeidConfig())) as pool:
+        assert pool.apply(parallel.worker_state)["inherited"] is True
+    with ctx.Pool(1, initializer=parallel.prepare_worker, initargs=(["rosebud"], DeidConfig())) as pool:
+        state = pool.apply(parallel.worker_state)
+    assert state["inherited"] is False and state["has_worker"]  # other member names: its own
+    [out] = parallel.deidentify_parallel(["thanks rosebud for this"], processes=2, member_names=["rosebud"])
+    assert "rosebud" not in out.text and out.redactions
+
+
+@pytest.mark.skipif(not _glibc_flag_readable() or "forkserver" not in mp.get_all_start_methods(), reason="glibc on Linux")
+def test_workers_keep_mallocs_single_thread_path_when_the_caller_has_threads(tmp_path):
+    script = tmp_path / "flag.py"
+    script.write_text(WORKER_FLAG, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, check=True, cwd=REPO)
+    parent, worker = out.stdout.strip().splitlines()[-1].split()
+    assert parent == "b'\\x00'"  # the caller has had a second thread
+    assert worker == "b'\\x01'"  # its worker has not: glibc's fast single-thread path
