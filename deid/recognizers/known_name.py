@@ -78,7 +78,7 @@ def _capitalised(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _unknown_key(key: str) -> bool:
+def unknown_word(key: str) -> bool:
     """No English word, place, drug or symptom word (cached: forum vocabularies repeat)."""
     stem = key.split("'")[0]  # "don't", "you've": the word before the apostrophe
     return len(stem) >= 3 and stem not in EXCLUDED and key not in cities() and not is_english_word(stem) and not is_medical_word(key)
@@ -90,11 +90,11 @@ def _name_shaped(word: str) -> bool:
     if len(word) < 4 or not word[:1].isupper() or not word[1:].islower() or not word.isalpha():
         return False
     key = word.lower()
-    return _unknown_key(key) and name_likeness(key) >= NAME_SHAPE_THRESHOLD
+    return unknown_word(key) and name_likeness(key) >= NAME_SHAPE_THRESHOLD
 
 
 def _camel_unknown(key: str) -> bool:
-    return "'" not in key and _unknown_key(key)
+    return "'" not in key and unknown_word(key)
 
 
 def _accented_unknown(key: str) -> bool:
@@ -103,7 +103,7 @@ def _accented_unknown(key: str) -> bool:
     if "'" in key:
         return False
     folded = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    return folded != key and _unknown_key(key) and not (is_english_word(folded) or is_medical_word(folded))
+    return folded != key and unknown_word(key) and not (is_english_word(folded) or is_medical_word(folded))
 
 
 class KnownNameRecognizer(RuleRecognizer):
@@ -160,7 +160,7 @@ class KnownNameRecognizer(RuleRecognizer):
         key = _key(word)
         if neighbour is left and key in first_names() and key not in EXCLUDED and not is_medical_word(key):
             return True
-        return neighbour is None and gap.group().strip() != "" and "'" not in key and _unknown_key(key)
+        return neighbour is None and gap.group().strip() != "" and "'" not in key and unknown_word(key)
 
     def _unknown_pairs(self, text, words, found) -> None:
         """Two capitalised words side by side that no dictionary, drug list or place list knows
@@ -173,7 +173,7 @@ class KnownNameRecognizer(RuleRecognizer):
             if not _GAP.fullmatch(text[a[1] : b[0]]) or _POSSESSIVE.search(a[2]):
                 continue
             first = _key(a[2])
-            if (_unknown_key(first) or first in first_names()) and _unknown_key(_key(b[2])):
+            if (unknown_word(first) or first in first_names()) and unknown_word(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
         for i, (_start, end, word) in enumerate(words):
             if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1]) or _name_shaped(word)):

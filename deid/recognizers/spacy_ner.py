@@ -18,7 +18,7 @@ from ..forum_ner import SPANS_KEY
 from .base import NOT_NAMES
 from ..gazetteers import common_surnames, first_names, is_english_word, looks_like_drug, medical_terms, medical_words, place_names
 from ..name_shape import name_likeness
-from .known_name import _unknown_key
+from .known_name import unknown_word
 
 
 DOSE_WORDS = frozenset(
@@ -38,7 +38,7 @@ def plausible_entity(value: str, entity_type: str) -> bool:
         if entity_type == "PERSON" and stripped not in known:
             # or, for a person, when the word is in no dictionary and no drug or symptom list: the
             # news-trained model rarely calls a lower-case word a person ("obama", "messi")
-            return _unknown_word(stripped)
+            return _in_no_list(stripped)
         return stripped in known and stripped not in medical_terms()
     if stripped.lower() in medical_terms():
         return False
@@ -51,7 +51,7 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     return not (words and all(w in vocabulary or looks_like_drug(w) for w in words))
 
 
-def _unknown_word(word: str) -> bool:
+def _in_no_list(word: str) -> bool:
     return (
         len(word) >= 3 and word.isalpha() and not is_english_word(word) and word not in medical_terms()
         and word not in medical_words() and not looks_like_drug(word)
@@ -136,7 +136,7 @@ def _lone_name(word: str) -> bool:
     if len(word) < 4 or not word.isalpha() or not word[:1].isupper() or not word[1:].islower():
         return False
     key = word.lower()
-    return _unknown_key(key) and not looks_like_drug(key) and name_likeness(key) > ORG_NAME_SHAPE
+    return unknown_word(key) and not looks_like_drug(key) and name_likeness(key) > ORG_NAME_SHAPE
 
 
 class ForumSpacyRecognizer(SpacyRecognizer):
