@@ -11,7 +11,6 @@ corpus four times larger (streaming: it should stay flat). Default posts: MedRed
 from __future__ import annotations
 
 import argparse
-import ctypes
 import json
 import os
 import platform
@@ -19,7 +18,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO.parent / "shared" / "eval" / "medical" / "medred_dev.jsonl"
@@ -55,14 +53,6 @@ def peak_memory(gold: Path, factor: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def glibc_single_threaded() -> Optional[bool]:
-    """glibc's own note of whether this process has ever had a second thread (None off glibc)."""
-    try:
-        return ctypes.c_char.in_dll(ctypes.CDLL(None), "__libc_single_threaded").value != b"\x00"
-    except (OSError, ValueError, AttributeError):
-        return None
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD if DEFAULT_GOLD.exists() else FALLBACK_GOLD)
@@ -73,6 +63,7 @@ def main() -> None:
     from deid import Deidentifier
     from deid.baseline import presidio_default
     from deid.parallel import deidentify_parallel
+    from deid.threads import glibc_single_threaded
 
     texts = load_texts(args.gold) * args.repeat
     ours = Deidentifier()

@@ -21,6 +21,7 @@ process, so this path uses typed placeholders (as ``patient-insights deid`` does
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from itertools import islice
 from typing import Iterable, Iterator, Optional
 
@@ -45,8 +46,6 @@ def prepare_worker(member_names: list[str], config: DeidConfig) -> None:
 
 def worker_state() -> dict:
     """What this worker started with (for tests and diagnostics)."""
-    import os
-
     return {"pid": os.getpid(), "inherited": _inherited, "has_worker": _worker is not None}
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from deid.threads import glibc_single_threaded
+
 REPO = Path(__file__).resolve().parents[1]
 
 PROBE = "import os, sys; import deid; import numpy; print(os.environ.get('OPENBLAS_NUM_THREADS'))"
@@ -37,28 +39,16 @@ def test_nothing_changes_when_numpy_was_loaded_first():
 
 
 WORKER_FLAG = """
-import ctypes, threading
+import threading
 from deid import parallel
 from deid.engine import DeidConfig
-
-def flag():
-    return ctypes.c_char.in_dll(ctypes.CDLL(None), "__libc_single_threaded").value
+from deid.threads import glibc_single_threaded
 
 if __name__ == "__main__":
     threading.Thread(target=lambda: None).start()  # this process is now multi-threaded for glibc
     with parallel.start_context().Pool(1, initializer=parallel.prepare_worker, initargs=([], DeidConfig())) as pool:
-        print(flag(), pool.apply(flag))
+        print(glibc_single_threaded(), pool.apply(glibc_single_threaded))
 """
-
-
-def _glibc_flag_readable() -> bool:
-    import ctypes
-
-    try:
-        ctypes.c_char.in_dll(ctypes.CDLL(None), "__libc_single_threaded")
-    except (OSError, ValueError, AttributeError):
-        return False
-    return True
 
 
 @pytest.mark.skipif("forkserver" not in mp.get_all_start_methods(), reason="workers start warm only from a fork server")
@@ -80,12 +70,12 @@ def test_workers_start_warm_from_the_fork_server():
     assert "rosebud" not in out.text and out.redactions
 
 
-@pytest.mark.skipif(not _glibc_flag_readable() or "forkserver" not in mp.get_all_start_methods(), reason="glibc on Linux")
+@pytest.mark.skipif(glibc_single_threaded() is None or "forkserver" not in mp.get_all_start_methods(), reason="glibc on Linux")
 def test_workers_keep_mallocs_single_thread_path_when_the_caller_has_threads(tmp_path):
     script = tmp_path / "flag.py"
     script.write_text(WORKER_FLAG, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, check=True, cwd=REPO)
     parent, worker = out.stdout.strip().splitlines()[-1].split()
-    assert parent == "b'\\x00'"  # the caller has had a second thread
-    assert worker == "b'\\x01'"  # its worker has not: glibc's fast single-thread path
+    assert parent == "False"  # the caller has had a second thread
+    assert worker == "True"  # its worker has not: glibc's fast single-thread path
