@@ -71,7 +71,7 @@ def main() -> None:
     baseline = presidio_default()
     one_thread = glibc_single_threaded()
     # Ours and Presidio alone, alternated, while this process has had no second thread: a process
-    # that has (a Pool's handler threads, Prefect, Jupyter) runs both about 10-15% slower, because
+    # that has (a Pool's handler threads, Prefect, Jupyter) runs ours about 15% and Presidio about 9% slower, because
     # glibc's malloc then takes its locked path for good. Comparing the two in different states
     # would flatter one of them, so the one-process figures are all taken first.
     single: dict[str, list[float]] = {"ours_1_process": [], "presidio_default_1_process": []}
