@@ -35,5 +35,13 @@ def deidentifier():
 
 
 @pytest.fixture(scope="session")
+def medical():
+    """One extraction layer (spaCy pipeline, lexicons, matchers) for every test that needs it."""
+    from insights.extraction.analysis import MedicalExtractor
+
+    return MedicalExtractor()
+
+
+@pytest.fixture(scope="session")
 def prefect_results_dir() -> Path:
     return Path(os.environ["PREFECT_RESULTS_LOCAL_STORAGE_PATH"])

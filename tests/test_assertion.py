@@ -8,13 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def medical():
-    from insights.extraction.analysis import MedicalExtractor
-
-    return MedicalExtractor()
-
-
 def _status(medical, text, surface):
     found = {m.text: (m.assertion, m.assertion_cue) for m in medical.entities(medical.nlp(text))}
     assert surface in found, (text, found)

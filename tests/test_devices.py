@@ -8,13 +8,6 @@ import pytest
 from pipelines.cli import main
 
 
-@pytest.fixture(scope="module")
-def medical():
-    from insights.extraction.analysis import MedicalExtractor
-
-    return MedicalExtractor()
-
-
 def _devices(medical, text):
     return [(m.text, m.canonical) for m in medical.entities(medical.nlp(text)) if m.entity_type == "device"]
 

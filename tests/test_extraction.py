@@ -6,13 +6,6 @@ import pytest
 from insights.extraction.adverse_events import adverse_event_candidates
 
 
-@pytest.fixture(scope="module")
-def medical():
-    from insights.extraction.analysis import MedicalExtractor
-
-    return MedicalExtractor()
-
-
 def _mentions(medical, text, entity_type=None):
     doc = medical.nlp(text)
     return [m for m in medical.entities(doc) if entity_type is None or m.entity_type == entity_type]

@@ -14,13 +14,6 @@ def extractor():
     return default_entity_extractor()
 
 
-@pytest.fixture(scope="module")
-def medical():
-    from insights.extraction.analysis import MedicalExtractor
-
-    return MedicalExtractor()
-
-
 def _mentions(extractor, text, entity_type):
     return [(m.text, m.canonical, m.code) for m in extractor(extractor.nlp(text)) if m.entity_type == entity_type]
 

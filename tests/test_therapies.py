@@ -9,13 +9,6 @@ from insights.extraction.adverse_events import adverse_event_candidates
 from pipelines.cli import main
 
 
-@pytest.fixture(scope="module")
-def medical():
-    from insights.extraction.analysis import MedicalExtractor
-
-    return MedicalExtractor()
-
-
 def _therapies(medical, text):
     return [(m.text, m.canonical) for m in medical.entities(medical.nlp(text)) if m.entity_type == "therapy"]
 
