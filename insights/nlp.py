@@ -22,6 +22,13 @@ from deid.nlp import SPACY_MODEL
 # Sentence-final punctuation plus line breaks (forum posts often end sentences with a newline).
 SENTENCE_ENDS = [".", "!", "?", "!!", "??", "?!", "...", "\n", "\n\n", "\n\n\n", "\n ", " \n"]
 POS_ORDER = ("verb", "noun", "adj")
+# Contractions the tokenizer splits off ("I'm" -> "I" "'m"). spaCy's own lemmatizer maps them from
+# the tagger's tags; without a tagger they kept themselves as lemma, so a LEMMA "be" pattern missed
+# "I'm" and "we're". "'s" and "'d" stay as written: is/has/possessive and had/would need a tag.
+CONTRACTIONS = {"'m": "be", "'re": "be", "'ve": "have", "'ll": "will", "n't": "not"}
+CONTRACTIONS.update({k.replace("'", "\u2019"): v for k, v in CONTRACTIONS.items()})
+# The stems the tokenizer leaves before "n't": "can't" -> "ca" "n't", "won't" -> "wo" "n't".
+NEGATED_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
 
 
 class PosFreeLemmatizer:
@@ -55,7 +62,9 @@ class PosFreeLemmatizer:
             low = token.lower_
             lemma = cache.get(low)
             if lemma is None:
-                lemma = cache[low] = self.lemma(low) if low.isalpha() else low
+                lemma = cache[low] = self.lemma(low) if low.isalpha() else CONTRACTIONS.get(low, low)
+            if low in NEGATED_STEMS and not token.whitespace_ and token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("n't", "n\u2019t"):
+                lemma = NEGATED_STEMS[low]
             token.lemma_ = lemma
         return doc
 
