@@ -2,7 +2,9 @@
 
 Cues are data (``lexicons/speaker_roles.yaml``): spaCy Matcher token patterns, each with a
 label, a role and a weight. Works on a ``Doc`` from :func:`insights.nlp.load_extraction_pipeline`
-(or any pipeline with a lemmatizer and sentence boundaries).
+(or any pipeline with a lemmatizer and sentence boundaries). Patterns may test the token attribute
+``{"_": {"role_health": true}}``: a word of the lexicon's ``HEALTH`` set (lower case or lemma) or a
+one-word drug name of the extractors' drug lexicon ("my Stelara", "on sertraline").
 """
 from __future__ import annotations
 
@@ -14,8 +16,10 @@ from importlib import resources
 
 import yaml
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
+
+from insights.extraction.resources import drug_lexicon
 
 ROLES = ("patient", "caregiver", "clinician", "unknown")
 
@@ -53,6 +57,23 @@ def load_role_lexicon() -> RoleLexicon:
         if c["role"] not in ROLES[:3]:
             raise ValueError(f"cue {c['label']}: unknown role {c['role']!r}")
     return RoleLexicon(version=str(raw["version"]), tie_order=tuple(raw["tie_order"]), cues=cues)
+
+
+@lru_cache(maxsize=1)
+def _health_words() -> frozenset[str]:
+    raw = yaml.safe_load(resources.files("insights.lexicons").joinpath("speaker_roles.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in (raw.get("sets") or {}).get("HEALTH", []))
+
+
+@lru_cache(maxsize=50_000)
+def is_health_word(lower: str, lemma: str) -> bool:
+    """A word of the HEALTH set, or a one-word name of the extractors' drug lexicon ("sertraline", "Stelara")."""
+    words = _health_words()
+    return lower in words or lemma in words or lower in drug_lexicon().variant_to_canonical
+
+
+if not Token.has_extension("role_health"):
+    Token.set_extension("role_health", getter=lambda t: is_health_word(t.lower_, t.lemma_))
 
 
 class SpeakerRoleMatcher:

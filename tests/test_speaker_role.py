@@ -30,6 +30,16 @@ def nlp():
         ("Pharmacist here, that combination is fine.", "clinician"),
         ("I'm an oncology nurse and my dad was just diagnosed.", "caregiver"),  # family beats profession
         ("My wife drives me to every infusion.", "patient"),  # family mentioned, speaker is the patient
+        # v1.1.0: health words with first person or "my", hands-on care, a relative's own care,
+        # lower-case parent words, "I'm a ..." (the contraction has the lemma "be")
+        ("my knees have been swollen all week", "patient"),
+        ("been on sertraline three weeks and i still feel flat", "patient"),
+        ("My husband drives me to every scan.", "patient"),
+        ("Lifting my mum in and out of the bath is getting harder.", "caregiver"),
+        ("My son hates his inhaler and hides it.", "caregiver"),
+        ("dad's new tablets make him so confused", "caregiver"),
+        ("I'm a hospice nurse and I see this a lot.", "clinician"),
+        ("I love my garden in the spring.", "unknown"),
         ("Drink lots of water the day before.", "unknown"),
         ("Thanks for sharing.", "unknown"),
     ],
@@ -57,3 +67,18 @@ def test_lexicon_is_data():
     lex = load_role_lexicon()
     assert lex.version and set(lex.tie_order) == set(ROLES[:3])
     assert {c["role"] for c in lex.cues} == {"patient", "caregiver", "clinician"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("I'm tired", {"'m": "be"}),
+        ("we’re done and I've been sick", {"’re": "be", "'ve": "have"}),
+        ("I can't sleep and won't try", {"ca": "can", "n't": "not", "wo": "will"}),
+        ("the Ca level was low", {"Ca": "ca"}),  # "ca" before no "n't" stays as written
+        ("it's bad", {"'s": "'s"}),  # is / has / possessive: left as written without a tagger
+    ],
+)
+def test_contractions_have_lemmas(nlp, text, expected):
+    lemmas = {t.text: t.lemma_ for t in nlp(text)}
+    assert {k: lemmas[k] for k in expected} == expected
