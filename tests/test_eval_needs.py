@@ -106,7 +106,7 @@ def test_gold_file_is_well_formed():
 
 
 TINY = [
-    {"id": "a", "text": "My insurance denied the claim again.", "split": "test",
+    {"id": "a", "text": "Insurance denied the claim again.", "split": "test",
      "needs": [{"category": "access_and_cost", "subcategory": "insurance_denial"}], "speaker_role": "patient"},
     {"id": "b", "text": "Nobody told me about the hot flashes.", "split": "test",
      "needs": [{"category": "information_gap"}, {"category": "side_effect_burden"}], "speaker_role": "patient"},
@@ -136,7 +136,7 @@ def test_known_answer_on_tiny_gold(tiny_gold):
     assert report["needs"]["micro"] == {"precision": 0.667, "recall": 0.667, "f1": 0.667, "tp": 2, "fp": 1, "fn": 1, "support": 3}
     assert report["needs"]["all_categories_meet_target"] is False
     assert report["needs"]["subcategories"]["access_and_cost/insurance_denial"]["recall"] == 1.0
-    # "My insurance denied the claim" has no speaker cue: a patient read as unknown
+    # "Insurance denied the claim again." has no speaker cue: a patient read as unknown
     assert report["speaker_role"]["accuracy"] == 0.75
     assert report["speaker_role"]["confusion"]["patient"] == {"patient": 1, "unknown": 1}
     assert report["speaker_role"]["per_class"]["patient"]["recall"] == 0.5
