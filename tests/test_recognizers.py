@@ -283,6 +283,16 @@ CASES = {
         ("naomi ryan | sewer pipe cleaner", ["naomi ryan"]),
         ("leidy t muris | labor relations director", ["leidy t muris"]),
         ("will ryan come too", ["ryan"]),  # "will" is an everyday word, not a first name here
+        # a lower-case word no list knows, shaped like a name at the capitalised threshold
+        ("oluwaseun is so funny", ["oluwaseun"]),
+        ("salute to wanjiru for this", ["wanjiru"]),
+        # ... not laughter, stretched words, typos of English words, accented English words, drugs
+        ("hahahaha that was great bwahaha", []),
+        ("sooooo tired aaaaaaaa", []),
+        ("that is so wierd , did you recieve it", []),
+        ("the señorita song", []),
+        ("metformin and trulicity and ozempic", []),
+        ("lmfao no way", []),
     ],
     TitleNameRecognizer: [
         ("please send it to Mr. Tapio Lehtonen", ["Tapio Lehtonen"]),

@@ -14,7 +14,10 @@ symptom word, state and country. A word is taken as a name when
   nor medical ("Haruka Nakamura", "Yaretzi Quispe", "Aino K. Lehtinen");
 - it stands beside "and" next to one of the above ("Okonkwo and Lindqvist");
 - no list knows it nor its capitalised neighbour ("Dragoljub Mrkonjić"), or it has accented
-  letters ("the Mrkonjić case").
+  letters ("the Mrkonjić case");
+- no list knows it and it is shaped like a name (``deid/name_shape.py``), capitalised
+  ("Muslija") or, at the same threshold, in lower case ("wanjiru is so funny"), unless it is
+  laughter, a stretched word or a typo of an English word.
 
 All-capital words ("IDRIS", "CEO") are left to the other recognizers: shouting and acronyms.
 """
@@ -29,6 +32,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from ..gazetteers import (
     cities,
     common_surnames,
+    english_words,
     first_names,
     is_english_word,
     is_medical_word,
@@ -91,6 +95,43 @@ def _name_shaped(word: str) -> bool:
         return False
     key = word.lower()
     return unknown_word(key) and name_likeness(key) >= NAME_SHAPE_THRESHOLD
+
+
+_LAUGH_OR_STRETCH = re.compile(r"(.)\1\1|^[bmw]*[aeiou]*(?:[hj]+[aeiou]+)+[hj]*$|^l+m+f*a+o+$|^lo+l+$")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _near_english(word: str) -> bool:
+    """One edit (a letter dropped, added, changed, or two swapped) from an English word, inflected
+    forms included: a typo ("wierd", "recieve"), not a name."""
+    words = english_words()
+    candidates = set()
+    for i in range(len(word) + 1):
+        left, right = word[:i], word[i:]
+        if right:
+            candidates.add(left + right[1:])
+        if len(right) > 1:
+            candidates.add(left + right[1] + right[0] + right[2:])
+        for c in _LETTERS:
+            candidates.add(left + c + right)
+            if right:
+                candidates.add(left + c + right[1:])
+    candidates.discard(word)
+    return any(c in words for c in candidates) or any(len(c) >= 4 and is_english_word(c) for c in candidates)
+
+
+@lru_cache(maxsize=200_000)
+def _lower_name_shaped(word: str) -> bool:
+    """A lower-case word of 4+ letters that no list knows, shaped like a name as strongly as a
+    capitalised one must be (``NAME_SHAPE_THRESHOLD``): "wanjiru", "oluwaseun". Not laughter or
+    stretched words ("hahah", "sooooo"), not a typo of an English word ("wierd"), not an
+    accented English word ("señorita")."""
+    if len(word) < 4 or not word.islower() or not word.isalpha() or not unknown_word(word):
+        return False
+    if _LAUGH_OR_STRETCH.search(word) or name_likeness(word) < NAME_SHAPE_THRESHOLD:
+        return False
+    folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return not (folded != word and (is_english_word(folded) or is_medical_word(folded))) and not _near_english(folded)
 
 
 def _camel_unknown(key: str) -> bool:
@@ -176,7 +217,7 @@ class KnownNameRecognizer(RuleRecognizer):
             if (unknown_word(first) or first in first_names()) and unknown_word(_key(b[2])):
                 found[i] = found[i + 1] = self.RULES[3]
         for i, (_start, end, word) in enumerate(words):
-            if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1]) or _name_shaped(word)):
+            if i not in found and (self._accented(word) or self._camel(word, text[end : end + 1]) or _name_shaped(word) or _lower_name_shaped(word)):
                 found[i] = self.RULES[3]
 
     @staticmethod

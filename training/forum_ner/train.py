@@ -14,6 +14,10 @@ learns the contexts that name people rather than the few thousand names WNUT hap
 cities, states, countries); ``--templates N`` adds N sentences from forum-like templates of our
 own (``TEMPLATES``: names, places, and drug names that must stay plain words). Neither is used
 for the packaged model: see docs/deid_places.md ("Tried and dropped").
+``--forum N`` adds N patient-forum sentences of ``forum_templates.py`` (family members, clinicians,
+greetings and sign-offs with names of many origins; drugs, made-up brand-shaped words and lay
+symptoms as hard negatives); measured and not used for the packaged model either: see
+docs/deid_names.md (session 7). Every random choice is seeded, and spaCy trains with seed 0.
 Takes about 10 minutes on 2 CPU cores.
 """
 from __future__ import annotations
@@ -170,6 +174,18 @@ def template_docs(count: int, seed: int):
         yield doc
 
 
+def forum_docs(count: int, seed: int):
+    """``count`` patient-forum sentences of our own (``forum_templates.py``)."""
+    from forum_templates import ForumSentences
+
+    nlp = spacy.blank("en")
+    for text, spans in ForumSentences(seed, _place_pool(), _random_place).generate(count):
+        doc = nlp.make_doc(text)
+        ents = [doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in spans]
+        doc.ents = spacy.util.filter_spans([s for s in ents if s is not None])
+        yield doc
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wnut", default=str(ROOT.parent / "shared/eval/deid/wnut17_train.jsonl"))
@@ -177,6 +193,7 @@ def main(argv=None) -> int:
     parser.add_argument("--augment", type=int, default=0, help="name-swapped copies of each document that names a person")
     parser.add_argument("--places", type=int, default=0, help="place-swapped copies of each document that names a place")
     parser.add_argument("--templates", type=int, default=0, help="sentences from our own forum-like templates (names, places, drug names as plain words)")
+    parser.add_argument("--forum", type=int, default=0, help="patient-forum sentences from forum_templates.py (names, places; drugs and symptoms as plain words)")
     args = parser.parse_args(argv)
     docs = list(to_docs(Path(args.wnut), lower_share=0.3, seed=0))
     random.Random(1).shuffle(docs)
@@ -189,7 +206,9 @@ def main(argv=None) -> int:
         docs += [d for source, d in swap_places(Path(args.wnut), args.places, seed=3) if source not in held_texts and source.lower() not in held_texts]
     if args.templates:
         docs += list(template_docs(args.templates, seed=4))
-    if args.places or args.templates:
+    if args.forum:
+        docs += list(forum_docs(args.forum, seed=6))
+    if args.places or args.templates or args.forum:
         train = docs[held_out:]
         random.Random(5).shuffle(train)
         docs = docs[:held_out] + train
