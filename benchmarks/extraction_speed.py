@@ -1,12 +1,13 @@
 """Extraction cost relative to de-identification, on the same posts, same process, same machine.
 
-    PYTHONPATH=. python benchmarks/extraction_speed.py [--gold FILE.jsonl] [--limit N] [--repeat 3]
+    PYTHONPATH=. python benchmarks/extraction_speed.py [--gold FILE.jsonl] [--limit N] [--repeat 3] [--need-classifier]
 
 De-identification pass: ``Deidentifier().deidentify_batch`` on the raw texts. Extraction pass:
 the whole extraction layer on the de-identified output, as the stage runs it: one
 ``nlp.pipe`` parse per post (tokenizer, POS-free lemmatizer, sentencizer) + every extractor of
 the extract stage: entities, assertion, treatment experiences and events, adverse-event
-candidates, unmet needs and speaker role (rows built as the stage builds them). Models and lexicons are loaded and warmed
+candidates, unmet needs and speaker role (rows built as the stage builds them; ``--need-classifier``:
+unmet needs with the packaged classifier, as ``run --need-classifier`` publishes them). Models and lexicons are loaded and warmed
 up before timing. Prints ms/post for each and the ratio (target: extraction <= 50% of deid).
 Default posts: MedRed dev (real Reddit posts) when ../shared/eval is present, else the
 embedded sample's gold texts.
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD if DEFAULT_GOLD.exists() else FALLBACK_GOLD)
     parser.add_argument("--limit", type=int)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--need-classifier", action="store_true", help="unmet needs: rules OR the packaged classifier")
     args = parser.parse_args(argv)
 
     from deid.engine import Deidentifier
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> dict:
     deidentifier = Deidentifier()
     nlp = load_extraction_pipeline()
     roles = SpeakerRoles(nlp)
-    extractors = [MedicalRows(nlp), NeedRows(nlp), roles]
+    extractors = [MedicalRows(nlp), NeedRows(nlp, classifier=args.need_classifier), roles]
 
     def deid_pass(batch: list[str]) -> list[str]:
         return [r.text for r in deidentifier.deidentify_batch(batch)]
@@ -84,6 +86,7 @@ def main(argv: list[str] | None = None) -> dict:
         "deid_ms_per_post": round(deid_ms, 2),
         "extraction_ms_per_post": round(extract_ms, 2),
         "extraction_to_deid_ratio": round(extract_ms / deid_ms, 3),
+        "need_classifier": args.need_classifier,
         "target_ratio_max": 0.5,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs visible, Python {platform.python_version()}",
     }

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.2.0"
+    assert tax.version == "2.3.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -226,3 +226,93 @@ def test_taxonomy_is_versioned_data_with_subcategories():
         assert spec.get("phrases") or spec.get("lemmas") or spec.get("patterns") or subs, name
         for sub, sub_spec in subs.items():
             assert sub_spec["description"] and (sub_spec.get("phrases") or sub_spec.get("patterns")), f"{name}/{sub}"
+
+
+# v2.3 paraphrase families (from the kinds of miss that HO4 and HO5 showed: a scene of daily life,
+# cost or access without a cost word, a side effect told as its consequence, a result sent to the
+# wrong person or a handover that never happened, a diagnosis delay told as a count of visits or a
+# dismissal). Written for these tests, not taken from any gold file.
+@pytest.mark.parametrize(
+    "text,category,subcategory",
+    [
+        ("How long until the rash from the new cream normally fades", "information_gap", None),
+        ("What happens when the pump battery dies on a long flight", "information_gap", None),
+        ("Any idea if the flu jab is fine alongside the biologic.", "information_gap", None),
+        ("The appointment letter doesn't say whether I can eat beforehand.", "information_gap", None),
+        ("Nobody on the ward could tell me what the new tablets are for.", "information_gap", None),
+        ("Most months we're choosing between the heating and his inhalers.", "access_and_cost", None),
+        ("The closest paediatric neurologist is four hours away.", "access_and_cost", "availability"),
+        ("The pens shouldn't cost more than our mortgage.", "access_and_cost", None),
+        ("Each repeat is £9.50 and it adds up.", "access_and_cost", None),
+        ("The council won't fund the hoist.", "access_and_cost", None),
+        ("Their second appeal for the wheelchair was turned down flat.", "access_and_cost", "insurance_denial"),
+        ("My plan made me fail two cheaper inhalers first.", "access_and_cost", "step_therapy"),
+        ("Still waiting on the pre-auth for my knee MRI.", "access_and_cost", "prior_authorization"),
+        ("The manufacturer stopped making the liquid version.", "access_and_cost", "availability"),
+        ("The tremor from the lithium makes it impossible to hold a cup.", "side_effect_burden", None),
+        ("Since they upped the dose I feel drugged all day.", "side_effect_burden", None),
+        ("The new blood thinner leaves her covered in bruises.", "side_effect_burden", None),
+        ("I keep blaming myself for missing the signs.", "emotional_support", None),
+        ("I honestly can't stand looking at myself since the surgery.", "emotional_support", None),
+        ("I've not had a single weekend off since Mum's stroke.", "caregiver_burden", None),
+        ("My sisters leave me to do everything for Dad.", "caregiver_burden", None),
+        ("After he was discharged there was no physio arranged at all.", "care_coordination", None),
+        ("When she moved to adult services there was no handover whatsoever.", "care_coordination", None),
+        ("My scan results were sent to the wrong hospital.", "care_coordination", None),
+        ("Nobody at the surgery picked up the phone for three days.", "care_coordination", None),
+        ("The surgeon stopped my blood thinner and didn't tell my cardiologist.", "care_coordination", None),
+        ("I spend hours chasing referral letters between departments.", "care_coordination", None),
+        ("The rheumatologist says it's a skin issue, the dermatologist says it's joints.", "care_coordination", None),
+        ("I went back to the surgery nine times before anyone examined me.", "diagnosis_journey", "delay"),
+        ("My endometriosis was missed for years.", "diagnosis_journey", "delay"),
+        ("It was ages before anyone took her breathlessness seriously.", "diagnosis_journey", "delay"),
+        ("The out-of-hours doctor dismissed the rash as eczema.", "diagnosis_journey", "misdiagnosis"),
+        ("They wrote his headaches off as stress.", "diagnosis_journey", "misdiagnosis"),
+        ("Her seizures were put down to attention seeking.", "diagnosis_journey", "misdiagnosis"),
+        ("At first the GP said it was a virus, then anxiety.", "diagnosis_journey", "misdiagnosis"),
+        ("Walking to the end of the road is the hardest part of my day.", "daily_life_and_work", None),
+        ("After a shower I have to lie down for an hour.", "daily_life_and_work", None),
+        ("I had to give up playing in the band.", "daily_life_and_work", None),
+        ("She's missed so much school this year that she may have to repeat the year.", "daily_life_and_work", None),
+        ("I can't trust my legs on the stairs anymore.", "daily_life_and_work", None),
+        ("My husband has had to take over all the cooking.", "daily_life_and_work", None),
+        ("The fatigue is putting a strain on our relationship.", "daily_life_and_work", None),
+        ("The registry trial only takes people under 65, so I'm ruled out.", "trial_participation", "barrier_eligibility"),
+        ("Honestly I signed up for the study for the extra monitoring.", "trial_participation", "motivation"),
+        ("My neighbour reckons trial patients get dodgy drugs.", "trial_participation", "misconception"),
+    ],
+)
+def test_v23_paraphrase_families(matcher, text, category, subcategory):
+    assert (category, subcategory) in hits(matcher, text), f"no {category}/{subcategory} in {text!r}: {hits(matcher, text)}"
+
+
+# v2.3 false-positive families: a solved or past problem, a positive statement about the topic,
+# small talk put as a question, a fear that is over.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My prior auth came through within a day.",
+        "I used to panic before every scan.",
+        "The waiting list was meant to be a year but they saw me in a month.",
+        "Nausea was rough for a week but it's settled down now.",
+        "How's everyone doing this weekend?",
+        "My GP and my consultant actually talk to each other, which is a relief.",
+        "The practice rang me back within the hour and sorted it out.",
+        "My dad can't stand the idea of needles.",
+    ],
+)
+def test_v23_near_misses(matcher, text):
+    assert hits(matcher, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("My sleep study got moved to March.", "trial_participation"),  # a diagnostic test, not research
+        ("The study visits are every week and I work full time.", "daily_life_and_work"),  # a trial barrier
+        ("The trial site is two hours away and they don't cover the petrol.", "access_and_cost"),
+        ("I haven't told my GP that I stopped the tablets.", "care_coordination"),  # the writer's choice
+    ],
+)
+def test_v23_trial_and_own_choice_are_not_other_categories(matcher, text, absent):
+    assert absent not in {c for c, _ in hits(matcher, text)}

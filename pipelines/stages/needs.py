@@ -22,7 +22,7 @@ class NeedRows:
 
     def __init__(self, nlp: Language, classifier: bool = False) -> None:
         # classifier=True: rules OR the sentence classifier (cue "classifier"). Off by default: on
-        # real posts most of its extra hits are not needs, and v2 embeds every sentence (docs/unmet_needs.md).
+        # real posts most of its extra hits are not needs, and v2+ embeds every sentence (docs/unmet_needs.md).
         self.matcher = UnmetNeedMatcher(nlp=nlp, classifier=load_classifier() if classifier else None)
         self.version = self.matcher.taxonomy.version
 
