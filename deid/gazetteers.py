@@ -20,6 +20,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .edits import deletions
 from .recognizers.member_names import COMMON_WORD_NAMES
 from .spans import load_word_list
 
@@ -80,16 +81,12 @@ def medical_words() -> frozenset[str]:
     return frozenset({t for t in medical_terms() if " " not in t} | phenotype_words())
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 @lru_cache(maxsize=1)
 def _drug_deletion_index() -> frozenset[str]:
     words = {t for t in medical_terms() if " " not in t and len(t) >= 5 and t.isalpha()}
     index = set(words)
     for w in words:
-        index |= _deletions(w)
+        index |= deletions(w)
     return frozenset(index)
 
 
@@ -101,7 +98,7 @@ def looks_like_drug(word: str) -> bool:
     if len(word) < 5 or not word.isalpha() or word in first_names() or word in common_surnames():
         return False
     index = _drug_deletion_index()
-    return word in index or any(d in index for d in _deletions(word))
+    return word in index or any(d in index for d in deletions(word))
 
 
 @lru_cache(maxsize=200_000)

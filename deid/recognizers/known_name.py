@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from ..edits import edits1
 from ..gazetteers import (
     cities,
     common_surnames,
@@ -98,25 +99,13 @@ def _name_shaped(word: str) -> bool:
 
 
 _LAUGH_OR_STRETCH = re.compile(r"(.)\1\1|^[bmw]*[aeiou]*(?:[hj]+[aeiou]+)+[hj]*$|^l+m+f*a+o+$|^lo+l+$")
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _near_english(word: str) -> bool:
     """One edit (a letter dropped, added, changed, or two swapped) from an English word, inflected
     forms included: a typo ("wierd", "recieve"), not a name."""
     words = english_words()
-    candidates = set()
-    for i in range(len(word) + 1):
-        left, right = word[:i], word[i:]
-        if right:
-            candidates.add(left + right[1:])
-        if len(right) > 1:
-            candidates.add(left + right[1] + right[0] + right[2:])
-        for c in _LETTERS:
-            candidates.add(left + c + right)
-            if right:
-                candidates.add(left + c + right[1:])
-    candidates.discard(word)
+    candidates = edits1(word) - {word}
     return any(c in words for c in candidates) or any(len(c) >= 4 and is_english_word(c) for c in candidates)
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .edits import deletions as _deletions
 from .edits import edits1 as _edits1
 from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
@@ -14,10 +15,6 @@ from .resources import drug_lexicon
 
 FUZZY_MIN_LEN = 6
 TWO_EDIT_MIN_LEN = 9  # long names may be misspelt twice ("sinivastatin", "methatrexate")
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 @lru_cache(maxsize=1)

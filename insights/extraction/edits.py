@@ -1,21 +1,13 @@
-"""Words one edit away (Norvig's spelling corrector): deletion, transposition, substitution,
-insertion of a lower-case ASCII letter; and the English word list both misspelling rules check
-against. Shared by the drug and symptom misspelling rules."""
+"""Words one edit away (``deid.edits``: deletion, transposition, substitution, insertion) and the
+English word list both misspelling rules check against. Shared by the drug and symptom misspelling
+rules."""
 from __future__ import annotations
 
 from spacy.language import Language
 
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
+from deid.edits import LETTERS, deletions, edits1
 
-
-def edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {a + b[1:] for a, b in splits if b}
-        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-        | {a + c + b[1:] for a, b in splits if b for c in LETTERS}
-        | {a + c + b for a, b in splits for c in LETTERS}
-    )
+__all__ = ["LETTERS", "deletions", "edits1", "wordnet_words"]
 
 
 def wordnet_words(nlp: Language, pos_tags: tuple[str, ...] = ("noun", "verb", "adj", "adv")) -> set[str]:
