@@ -36,6 +36,7 @@ class RoleLexicon:
     version: str
     tie_order: tuple[str, ...]
     cues: tuple[dict, ...]  # {"label", "role", "weight", "patterns"} with sets expanded
+    health_words: frozenset[str] = frozenset()  # the HEALTH set, lower-cased (the role_health attribute)
 
 
 def _expand(obj, sets: dict):
@@ -56,19 +57,14 @@ def load_role_lexicon() -> RoleLexicon:
     for c in cues:
         if c["role"] not in ROLES[:3]:
             raise ValueError(f"cue {c['label']}: unknown role {c['role']!r}")
-    return RoleLexicon(version=str(raw["version"]), tie_order=tuple(raw["tie_order"]), cues=cues)
-
-
-@lru_cache(maxsize=1)
-def _health_words() -> frozenset[str]:
-    raw = yaml.safe_load(resources.files("insights.lexicons").joinpath("speaker_roles.yaml").read_text("utf-8"))
-    return frozenset(str(w).lower() for w in (raw.get("sets") or {}).get("HEALTH", []))
+    health = frozenset(w.lower() for w in sets.get("HEALTH", []))
+    return RoleLexicon(version=str(raw["version"]), tie_order=tuple(raw["tie_order"]), cues=cues, health_words=health)
 
 
 @lru_cache(maxsize=50_000)
 def is_health_word(lower: str, lemma: str) -> bool:
     """A word of the HEALTH set, or a one-word name of the extractors' drug lexicon ("sertraline", "Stelara")."""
-    words = _health_words()
+    words = load_role_lexicon().health_words
     return lower in words or lemma in words or lower in drug_lexicon().variant_to_canonical
 
 
