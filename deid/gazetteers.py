@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .edits import deletions
+from .edits import deletions, edits1
 from .recognizers.member_names import COMMON_WORD_NAMES
 from .spans import load_word_list
 
@@ -82,23 +82,38 @@ def medical_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _fuzzy_drugs() -> frozenset[str]:
+    """The drug names a misspelling is matched against: single words of 5+ letters."""
+    return frozenset(t for t in medical_terms() if " " not in t and len(t) >= 5 and t.isalpha())
+
+
+@lru_cache(maxsize=1)
 def _drug_deletion_index() -> frozenset[str]:
-    words = {t for t in medical_terms() if " " not in t and len(t) >= 5 and t.isalpha()}
-    index = set(words)
-    for w in words:
+    index = set(_fuzzy_drugs())
+    for w in _fuzzy_drugs():
         index |= deletions(w)
     return frozenset(index)
 
 
+@lru_cache(maxsize=200_000)
 def looks_like_drug(word: str) -> bool:
-    """A drug name as patients misspell it ("Liptior", "Simvistatin", "Zocar"): within one
-    deletion on each side (one substitution, insertion, deletion or transposition) of a
-    drug name of 5+ letters. Known first names and common surnames never qualify."""
+    """A drug name as patients misspell it ("Liptior", "Simvistatin", "Zocar"): one edit (a
+    letter dropped, added or changed, or two side by side swapped) from a drug name of 5+
+    letters. Known first names and common surnames never qualify.
+
+    A shared deletion ("one deletion on each side") finds the candidates quickly, but it also
+    matches words two edits apart (a letter dropped in one place and another added elsewhere:
+    "Valida" and the brand "Valoid", "asano" and "Lasan"); those are names far more often than
+    misspelt drugs, so the candidates are checked for a single edit."""
     word = word.lower()
     if len(word) < 5 or not word.isalpha() or word in first_names() or word in common_surnames():
         return False
-    index = _drug_deletion_index()
-    return word in index or any(d in index for d in deletions(word))
+    drugs, index = _fuzzy_drugs(), _drug_deletion_index()
+    if word in drugs:
+        return True
+    if word not in index and not any(d in index for d in deletions(word)):
+        return False
+    return any(e in drugs for e in edits1(word))
 
 
 @lru_cache(maxsize=200_000)
