@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -44,15 +45,36 @@ def cities() -> frozenset[str]:
     return frozenset(n for n in names if n not in STOP_WORDS and len(n) > 2)
 
 
+DRUG_PACKAGE, DRUG_FILE = "drug_named_entity_recognition", "drug_ner_dictionary.pkl.bz2"
+
+
+@lru_cache(maxsize=1)
+def drug_ner_dictionary() -> dict:
+    """``drug-named-entity-recognition``'s dictionary as shipped (a dict of tables), unpickled once
+    per process: de-identification's guard list and the extractors' drug lexicon
+    (``insights.extraction.resources.drug_dictionary``) share this one copy. Read it, never change it.
+
+    The file is found without importing the package: its ``__init__`` imports ``drugs_finder``, which
+    unpickles the same file again, builds a trigram index of every variant, imports ``requests`` and
+    reads a cache file in the home folder (about 1 s and tens of MB, for functions we never call)."""
+    import bz2
+    import pickle
+    from importlib.util import find_spec
+
+    spec = find_spec(DRUG_PACKAGE)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if locations and (Path(locations[0]) / DRUG_FILE).is_file():
+        path = Path(locations[0]) / DRUG_FILE
+    else:  # not a plain folder (a zip, say): let importlib find it, importing the package
+        path = resources.files(DRUG_PACKAGE).joinpath(DRUG_FILE)
+    with path.open("rb") as fh, bz2.open(fh) as raw:
+        return pickle.load(raw)
+
+
 @lru_cache(maxsize=1)
 def medical_terms() -> frozenset[str]:
     """Lower-cased drug names and variants, and the project's own guard list."""
-    import bz2
-    import pickle
-
-    with resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2").open("rb") as fh:
-        data = pickle.load(bz2.open(fh))
-    terms = set(data["drug_variant_to_canonical"])
+    terms = set(drug_ner_dictionary()["drug_variant_to_canonical"])
     return frozenset(terms | load_word_list("medical_guard.txt"))
 
 

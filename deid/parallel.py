@@ -44,6 +44,12 @@ def prepare_worker(member_names: list[str], config: DeidConfig) -> None:
         _worker.warm_up()
 
 
+def current_worker() -> Deidentifier:
+    """This process's ``Deidentifier`` from :func:`prepare_worker`."""
+    assert _worker is not None, "prepare_worker() first"
+    return _worker
+
+
 def worker_state() -> dict:
     """What this worker started with (for tests and diagnostics)."""
     return {"pid": os.getpid(), "inherited": _inherited, "has_worker": _worker is not None}
@@ -67,6 +73,18 @@ def start_context():
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload([PRELOAD])  # no effect once this process's fork server is running
     return ctx
+
+
+def start_fork_server() -> bool:
+    """Start the fork server now: it imports and warms the default de-identifier while the caller
+    goes on (ingest, say), so a pool started later finds it ready. False where there is none."""
+    ctx = start_context()
+    if ctx.get_start_method() != "forkserver":
+        return False
+    from multiprocessing import forkserver
+
+    forkserver.ensure_running()
+    return True
 
 
 def deidentify_parallel(

@@ -5,6 +5,13 @@ label, a role and a weight. Works on a ``Doc`` from :func:`insights.nlp.load_ext
 (or any pipeline with a lemmatizer and sentence boundaries). Patterns may test the token attribute
 ``{"_": {"role_health": true}}``: a word of the lexicon's ``HEALTH`` set (lower case or lemma) or a
 one-word drug name of the extractors' drug lexicon ("my Stelara", "on sertraline").
+
+The Matcher does not call that attribute's getter: it would read it for every token of every
+sentence (about 0.2 ms a post). :func:`native_health_patterns` compiles each such token into two
+native alternatives, ``LOWER IN`` (``HEALTH`` words and one-word drug names) and ``LEMMA IN``
+(``HEALTH`` words), which the Matcher tests only where a pattern reaches the token, by hash. Same
+matches: the getter's test is exactly "lower in either set or lemma in HEALTH". ``Token._.role_health``
+stays defined for callers that read it.
 """
 from __future__ import annotations
 
@@ -72,6 +79,40 @@ if not Token.has_extension("role_health"):
     Token.set_extension("role_health", getter=lambda t: is_health_word(t.lower_, t.lemma_))
 
 
+@lru_cache(maxsize=1)
+def health_lower_words() -> frozenset[str]:
+    """What ``role_health`` accepts by a token's lower case: the ``HEALTH`` set and the drug
+    lexicon's variants that can be one token (no whitespace: spaCy never puts any inside a token)."""
+    drugs = (v for v in drug_lexicon().variant_to_canonical if not any(c.isspace() for c in v))
+    return load_role_lexicon().health_words | frozenset(drugs)
+
+
+def _is_health_spec(spec: dict) -> bool:
+    ext = spec.get("_")
+    return (
+        isinstance(ext, dict) and ext.get("role_health") is True and "LOWER" not in spec and "LEMMA" not in spec
+        and spec.get("OP", "?") == "?"  # one token or none: splitting it into alternatives keeps the matches
+    )
+
+
+def native_health_patterns(pattern: list[dict], health_words: frozenset[str]) -> list[list[dict]]:
+    """A Matcher pattern with each ``{"_": {"role_health": true}}`` token written as native
+    alternatives (one pattern per combination): ``LOWER IN`` lower-case words, ``LEMMA IN`` ``HEALTH``."""
+    lower, lemma = sorted(health_lower_words()), sorted(health_words)
+    out: list[list[dict]] = [[]]
+    for spec in pattern:
+        if _is_health_spec(spec):
+            rest = {k: v for k, v in spec.items() if k != "_"}
+            ext = {k: v for k, v in spec["_"].items() if k != "role_health"}
+            if ext:
+                rest["_"] = ext
+            alternatives = [{**rest, "LOWER": {"IN": lower}}, {**rest, "LEMMA": {"IN": lemma}}]
+        else:
+            alternatives = [spec]
+        out = [p + [a] for p in out for a in alternatives]
+    return out
+
+
 class SpeakerRoleMatcher:
     def __init__(self, vocab: Vocab, lexicon: RoleLexicon | None = None) -> None:
         self.lexicon = lexicon or load_role_lexicon()
@@ -79,14 +120,19 @@ class SpeakerRoleMatcher:
         self.matcher = Matcher(vocab, validate=True)
         self.cue_of = {}
         self.parts_of: dict[str, set[str]] = {}
+        health = self.lexicon.health_words
+
+        def native(patterns: list[list[dict]]) -> list[list[dict]]:
+            return [q for p in patterns for q in native_health_patterns(p, health)]
+
         for cue in self.lexicon.cues:
             self.cue_of[cue["label"]] = cue
             if cue.get("patterns"):
-                self.matcher.add(cue["label"], cue["patterns"])
+                self.matcher.add(cue["label"], native(cue["patterns"]))
             # co-occurrence cue: fires when every part matches within one sentence
             for i, part in enumerate(cue.get("all_of") or []):
                 key = f"{cue['label']}#{i}"
-                self.matcher.add(key, part)
+                self.matcher.add(key, native(part))
                 self.parts_of.setdefault(cue["label"], set()).add(key)
 
     def _decide(self, labels: list[str]) -> RoleResult:

@@ -8,9 +8,11 @@ from pathlib import Path
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
+    from deid.parallel import start_fork_server
     from deid.pseudonym import MissingKeyError
     from pipelines.flow import patient_insights
 
+    start_fork_server()  # the deid task's worker: it warms up while Prefect starts (pipelines/stages/deid_worker.py)
     try:
         summary = patient_insights(
             sources=args.source or None,

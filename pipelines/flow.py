@@ -12,6 +12,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from deid.parallel import start_fork_server
 from pipelines import versions
 from pipelines.keys import resolve_run_key
 from pipelines.sample import sample_sources
@@ -36,8 +37,9 @@ def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars:
 @task(name="deidentify", **TASK_OPTIONS)
 def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: str | None) -> dict:
     key, _ = resolve_run_key(demo_key, key_secret_block)
-    summary = deidentify(Path(work_dir), run_id, key)
-    get_run_logger().info("deidentify: %s", summary["counts"])
+    # in a worker process that has never had a thread: this one has Prefect's (pipelines/stages/deid_worker.py)
+    summary = deidentify(Path(work_dir), run_id, key, worker_process=True)
+    get_run_logger().info("deidentify: %s (worker process, single-threaded: %s)", summary["counts"], summary["worker_single_threaded"])
     return summary
 
 
@@ -128,6 +130,7 @@ def patient_insights(
         "key_secret_block": key_secret_block,
     }
     logger.info("run %s: %d source file(s), key from %s", run_id, len(specs), key_origin)
+    start_fork_server()  # the deid task's worker comes from it: let it warm up during ingest
     work_dir = work.make_work_dir()
     try:
         ingest_summary = ingest_task([vars(s) for s in specs], str(work_dir), run_id, max_body_chars)

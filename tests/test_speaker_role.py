@@ -82,3 +82,23 @@ def test_lexicon_is_data():
 def test_contractions_have_lemmas(nlp, text, expected):
     lemmas = {t.text: t.lemma_ for t in nlp(text)}
     assert {k: lemmas[k] for k in expected} == expected
+
+
+def test_native_health_patterns_match_exactly_what_the_getter_accepts(nlp):
+    """The Matcher tests role_health as LOWER IN / LEMMA IN sets: same tokens as the getter."""
+    from spacy.matcher import Matcher
+
+    from insights.speaker_role import native_health_patterns
+
+    doc = nlp("My Knees ache, the aches and flares; on Stelara and sertraline. I love my garden, "
+              "Side effects of my tablets at the hospital with my rheumy. Nothing here.")
+    getter, native = Matcher(doc.vocab), Matcher(doc.vocab)
+    getter.add("h", [[{"_": {"role_health": True}}]])
+    native.add("h", native_health_patterns([{"_": {"role_health": True}}], load_role_lexicon().health_words))
+    expected = {start for _, start, _ in getter(doc)}
+    assert expected == {start for _, start, _ in native(doc)}
+    assert {doc[i].lower_ for i in expected} >= {"knees", "aches", "flares", "stelara", "sertraline", "tablets", "rheumy"}
+    assert not {"garden", "love", "nothing"} & {doc[i].lower_ for i in expected}
+    # "?" tokens are split into alternatives too; "*" / "+" keep the attribute (no equivalent split)
+    assert len(native_health_patterns([{"LOWER": "my"}, {"_": {"role_health": True}, "OP": "?"}], frozenset({"x"}))) == 2
+    assert native_health_patterns([{"_": {"role_health": True}, "OP": "+"}], frozenset()) == [[{"_": {"role_health": True}, "OP": "+"}]]

@@ -20,6 +20,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..gazetteers import is_english_word, safe_harbor_places, well_known_places
 from .base import Rule, RuleRecognizer
+from .place_cues import cue_alternation, weak_for_short_forms
 
 # Everyday short forms of big cities (written as is): anywhere, or (when also another abbreviation,
 # "LA" for long-acting, "DC" for discontinued) only after a place cue; the same for countries.
@@ -29,9 +30,9 @@ CUE_SHORT_FORMS = SHORT_FORMS | frozenset(["LA", "SF", "DC", "ATL", "UK", "USA"]
 STATE_CODES = frozenset(
     ["AL", "AK", "AZ", "AR", "CA", "CT", "FL", "GA", "IA", "ID", "IL", "KS", "KY", "MA", "MI", "MN", "MO", "MT", "NC", "ND", "NE", "NH", "NJ", "NM", "NV", "NY", "OH", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WI", "WV", "WY"]
 )
-_CUE = r"(?i:\b(?P<cue>in|from|near|to|into|outside(?: of)?|around|visit(?:ing|ed)?|moved to|living in|live in|lives in|born in|back in|here in|over in|out in|trip to|flew to|flight to|drove to|move to)\s+(?:the\s+)?)"
+_CUE = r"(?i:\b(?P<cue>" + cue_alternation("well_known_place") + r")\s+(?:the\s+)?)"  # deid/resources/place_cues.yaml
 # "to" and "into" alone are no cue for a short form: "switched to LA", "changed to DC".
-_WEAK_CUES = frozenset(["to", "into", "around", "near"])
+_WEAK_CUES = weak_for_short_forms()
 _WORDS = r"(?=(?P<phi>[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,3}))"  # a look-ahead: the next cue may be among these words
 _CAPITALISED = re.compile(r"(?<![\w@#/.-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,3}")
 

@@ -14,8 +14,6 @@
 """
 from __future__ import annotations
 
-import bz2
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +21,8 @@ from importlib import resources
 
 import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from deid.gazetteers import drug_ner_dictionary
 
 
 def load_yaml(name: str) -> dict:
@@ -79,11 +79,10 @@ def dictionary_drug_variants() -> dict:
     return variants
 
 
-@lru_cache(maxsize=1)
 def drug_dictionary() -> dict:
-    path = resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
-    with path.open("rb") as fh, bz2.open(fh) as raw:
-        return pickle.load(raw)
+    """The dictionary as shipped, unpickled once per process by ``deid`` (its guard list reads the
+    same file): one copy in memory, one load at start-up."""
+    return drug_ner_dictionary()
 
 
 @lru_cache(maxsize=1)
