@@ -18,14 +18,20 @@ from importlib import resources
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from .extraction.resources import drug_lexicon
 from .nlp import load_extraction_pipeline
 
 _SEP = "/"  # matcher key: "category" or "category/subcategory"
 _GUARD = "__guard__"
 _GROUP = "#"  # matcher key of one cue group of a ``together`` rule: "<key>#<rule>#<group>"
 _UNLESS = "!"  # matcher key of a category's ``unless`` cues: "!<category>"
+
+# v2.4: a one-word name of the extractors' drug lexicon ("Wegovy", "capecitabine"), usable in cue
+# patterns as ``{_: {need_drug_name: true}}`` (the lexicon loads on the first sentence matched)
+if not Token.has_extension("need_drug_name"):
+    Token.set_extension("need_drug_name", getter=lambda t: t.is_alpha and len(t) > 3 and t.lower_ in drug_lexicon().variant_to_canonical)
 
 
 @dataclass(frozen=True)
@@ -115,7 +121,7 @@ class UnmetNeedMatcher:
         words = [t for t in sent if not t.is_space]
         if len(words) <= 2 or words[0].lower_ not in self.question_openers or words[-1].text != "?":
             return False
-        low = " ".join(t.lower_ for t in words)
+        low = sent.text.lower().replace("\u2019", "'")  # v2.4: as written ("how's everyone's" was "how 's everyone 's")
         return not any(phrase in low for phrase in self.question_not_when)
 
     def _negated(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
