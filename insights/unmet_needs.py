@@ -91,13 +91,16 @@ class UnmetNeedMatcher:
     """Rules, optionally OR a sentence classifier (:class:`insights.need_classifier.NeedClassifier`):
     a category the classifier gives a sentence and no rule found becomes a hit with cue
     ``"classifier"``, unless the sentence is guarded or a rule cue of that category in it was negated;
-    a rule hit whose category the classifier scores below its ``veto`` (v2) is dropped."""
+    a rule hit whose category the classifier scores below its ``veto`` (v2) is dropped. Without a
+    classifier, ``veto`` (a TF-IDF-only resource, :func:`insights.need_classifier.load_veto`) only
+    drops rule hits, scoring just the sentences that have one (the default pipeline, v2.4)."""
 
     CLASSIFIER_CUE = "classifier"
 
-    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None, classifier=None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None, classifier=None, veto=None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.classifier = classifier
+        self.veto = veto  # v2.4: a TF-IDF-only NeedClassifier (``load_veto()``) that only drops rule hits it scores below its veto
         self.nlp = nlp or load_extraction_pipeline()
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
@@ -192,6 +195,12 @@ class UnmetNeedMatcher:
             cur = best.get((category, s_idx))
             if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
                 best[(category, s_idx)] = (start, end, cue, sub or None)
+        if self.veto is not None and self.classifier is None and best:
+            ruled_sents = sorted({s for (_, s) in best})
+            dropped = self.veto.vetoed([sentences[i].text for i in ruled_sents], [{c for (c, s) in best if s == i} for i in ruled_sents])
+            for s_idx, drop in zip(ruled_sents, dropped):
+                for category in drop:
+                    del best[(category, s_idx)]
         if self.classifier is not None:
             open_sents = [i for i in range(len(sentences)) if i not in guarded]
             ruled = [{c for (c, s) in best if s == i} for i in open_sents]
