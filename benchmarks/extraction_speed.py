@@ -6,8 +6,9 @@ De-identification pass: ``Deidentifier().deidentify_batch`` on the raw texts. Ex
 the whole extraction layer on the de-identified output, as the stage runs it: one
 ``nlp.pipe`` parse per post (tokenizer, POS-free lemmatizer, sentencizer) + every extractor of
 the extract stage: entities, assertion, treatment experiences and events, adverse-event
-candidates, unmet needs and speaker role (rows built as the stage builds them; ``--need-classifier``:
-unmet needs with the packaged classifier, as ``run --need-classifier`` publishes them). Models and lexicons are loaded and warmed
+candidates, unmet needs and speaker role (rows built as the stage builds them: by default rules + the
+TF-IDF veto; ``--need-classifier``: unmet needs with the packaged classifier, as ``run
+--need-classifier`` publishes them; ``--rules-only``: the rules without the veto). Models and lexicons are loaded and warmed
 up before timing. Prints ms/post for each and the ratio (target: extraction <= 50% of deid).
 Default posts: MedRed dev (real Reddit posts) when ../shared/eval is present, else the
 embedded sample's gold texts.
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--need-classifier", action="store_true", help="unmet needs: rules OR the packaged classifier")
+    parser.add_argument("--rules-only", action="store_true", help="unmet needs: the rules alone, without the default TF-IDF veto (v2.4)")
     args = parser.parse_args(argv)
 
     from deid.engine import Deidentifier
@@ -53,7 +55,10 @@ def main(argv: list[str] | None = None) -> dict:
     deidentifier = Deidentifier()
     nlp = load_extraction_pipeline()
     roles = SpeakerRoles(nlp)
-    extractors = [MedicalRows(nlp), NeedRows(nlp, classifier=args.need_classifier), roles]
+    needs = NeedRows(nlp, classifier=args.need_classifier)
+    if args.rules_only:
+        needs.matcher.veto = None
+    extractors = [MedicalRows(nlp), needs, roles]
 
     def deid_pass(batch: list[str]) -> list[str]:
         return [r.text for r in deidentifier.deidentify_batch(batch)]
@@ -87,6 +92,7 @@ def main(argv: list[str] | None = None) -> dict:
         "extraction_ms_per_post": round(extract_ms, 2),
         "extraction_to_deid_ratio": round(extract_ms / deid_ms, 3),
         "need_classifier": args.need_classifier,
+        "need_veto": needs.matcher.veto is not None,
         "target_ratio_max": 0.5,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs visible, Python {platform.python_version()}",
     }

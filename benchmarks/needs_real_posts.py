@@ -1,4 +1,4 @@
-"""Unmet-need extraction on real forum posts: rules alone vs rules + classifier, on a labelled
+"""Unmet-need extraction on real forum posts: rules alone, rules + the TF-IDF veto (the default) and rules + classifier, on a labelled
 sample of MedRed dev sentences (real Reddit posts; research licence: evaluation only).
 
     PYTHONPATH=. python benchmarks/needs_real_posts.py [--json] [--refs FILE] [--posts FILE]
@@ -43,7 +43,7 @@ sys.path.insert(0, str(REPO))
 DEFAULT_REFS = REPO / "data" / "gold" / "needs_medred_refs.jsonl"
 DEFAULT_POSTS = REPO.parent / "shared" / "eval" / "medical" / "medred_dev.jsonl"
 SEED = 13
-SYSTEMS = ("rules", "rules+classifier")
+SYSTEMS = ("rules", "rules+veto", "rules+classifier")  # rules+veto: what is published by default (v2.4)
 ADDED = "classifier additions"  # hits rules+classifier has and the rules do not: precision only
 
 
@@ -69,12 +69,13 @@ def sentence_spans(doc) -> list[tuple[int, int, int]]:
 
 def system_outputs(posts: list[dict]) -> dict[str, dict[tuple[str, int, int], set[str]]]:
     """Per system: (record id, start, end) of every sentence -> the categories it gives."""
-    from insights.need_classifier import load_classifier
+    from insights.need_classifier import load_classifier, load_veto
     from insights.nlp import load_extraction_pipeline
     from insights.unmet_needs import UnmetNeedMatcher
 
     nlp = load_extraction_pipeline()
-    matchers = {"rules": UnmetNeedMatcher(nlp=nlp), "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())}
+    matchers = {"rules": UnmetNeedMatcher(nlp=nlp), "rules+veto": UnmetNeedMatcher(nlp=nlp, veto=load_veto()),
+                "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())}
     out: dict[str, dict] = {name: {} for name in SYSTEMS}
     for post, doc in zip(posts, nlp.pipe([p["text"] for p in posts], batch_size=64)):
         spans = sentence_spans(doc)
@@ -172,7 +173,7 @@ def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: b
             **{s: outputs[s][key] for s in SYSTEMS},
             ADDED: outputs["rules+classifier"][key] - outputs["rules"][key],
         })
-    categories = sorted({c for r in rows for c in r["gold"] | r["rules+classifier"]})
+    categories = sorted({c for r in rows for c in r["gold"].union(*(r[s] for s in SYSTEMS))})  # any system's (a veto may drop one)
     result = {
         "sample": {"sentences": len(rows), "skipped_drift": drift, "per_stratum": dict(n), "stratum_sizes": sizes,
                    "sentences_with_need": {h: sum(1 for r in rows if r["stratum"] == h and r["gold"]) for h in n}},

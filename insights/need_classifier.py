@@ -31,6 +31,7 @@ from itertools import pairwise
 import numpy as np
 
 RESOURCE = "need_classifier.npz"
+VETO_RESOURCE = "need_veto.npz"  # v4: the TF-IDF block alone, used only to veto rule hits (on by default)
 OPERATING_POINTS = ("balanced", "precise")
 DEFAULT_OPERATING_POINT = "precise"
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+|[$?!]")
@@ -129,6 +130,18 @@ class NeedClassifier:
             vetoed.append({c for c, p in zip(self.categories, row) if c in ruled and p < self.veto})
         return hits, vetoed
 
+    def vetoed(self, sentences: Sequence[str], rule_categories: Sequence[set[str]]) -> list[set[str]]:
+        """Per sentence, the rule categories whose probability is below ``veto`` (sentences of fewer
+        than ``MIN_TOKENS`` tokens: none). Only the sentences given are scored: the default pipeline
+        passes those with a rule hit, so a TF-IDF-only resource costs almost nothing."""
+        keep = [i for i, text in enumerate(sentences) if rule_categories[i] and len(tokens(text)) >= MIN_TOKENS]
+        out: list[set[str]] = [set() for _ in sentences]
+        if keep:
+            probs = self.probabilities([sentences[i] for i in keep])
+            for i, row in zip(keep, probs):
+                out[i] = {c for c, p in zip(self.categories, row) if c in rule_categories[i] and p < self.veto}
+        return out
+
     def _tfidf_scores(self, sentences: Sequence[str]) -> np.ndarray:
         rows, idx, counts = [], [], []
         for i, text in enumerate(sentences):
@@ -182,3 +195,12 @@ def load_classifier(operating_point: str = DEFAULT_OPERATING_POINT) -> NeedClass
     0.85 (v1: 5-fold, >= 0.80); a category that never reaches it is left to the rules) or
     ``balanced`` (best cross-validated F1: more recall, lower precision; see docs/unmet_needs.md)."""
     return NeedClassifier.from_bytes(resources.files("insights.lexicons").joinpath(RESOURCE).read_bytes(), operating_point)
+
+
+@lru_cache(maxsize=1)
+def load_veto() -> NeedClassifier:
+    """The packaged TF-IDF-only veto (``insights/lexicons/need_veto.npz``, v4): trained like the
+    classifier on our gold, without the MiniLM block and with no operating point that ever predicts
+    (thresholds above 1): it only drops a rule hit whose category it scores below its ``veto``
+    (0.10). What the pipeline publishes by default: rules v2.4 + this veto (docs/unmet_needs.md)."""
+    return NeedClassifier.from_bytes(resources.files("insights.lexicons").joinpath(VETO_RESOURCE).read_bytes())

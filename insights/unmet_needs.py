@@ -18,14 +18,20 @@ from importlib import resources
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from .extraction.resources import drug_lexicon
 from .nlp import load_extraction_pipeline
 
 _SEP = "/"  # matcher key: "category" or "category/subcategory"
 _GUARD = "__guard__"
 _GROUP = "#"  # matcher key of one cue group of a ``together`` rule: "<key>#<rule>#<group>"
 _UNLESS = "!"  # matcher key of a category's ``unless`` cues: "!<category>"
+
+# v2.4: a one-word name of the extractors' drug lexicon ("Wegovy", "capecitabine"), usable in cue
+# patterns as ``{_: {need_drug_name: true}}`` (the lexicon loads on the first sentence matched)
+if not Token.has_extension("need_drug_name"):
+    Token.set_extension("need_drug_name", getter=lambda t: t.is_alpha and len(t) > 3 and t.lower_ in drug_lexicon().variant_to_canonical)
 
 
 @dataclass(frozen=True)
@@ -85,13 +91,16 @@ class UnmetNeedMatcher:
     """Rules, optionally OR a sentence classifier (:class:`insights.need_classifier.NeedClassifier`):
     a category the classifier gives a sentence and no rule found becomes a hit with cue
     ``"classifier"``, unless the sentence is guarded or a rule cue of that category in it was negated;
-    a rule hit whose category the classifier scores below its ``veto`` (v2) is dropped."""
+    a rule hit whose category the classifier scores below its ``veto`` (v2) is dropped. Without a
+    classifier, ``veto`` (a TF-IDF-only resource, :func:`insights.need_classifier.load_veto`) only
+    drops rule hits, scoring just the sentences that have one (the default pipeline, v2.4)."""
 
     CLASSIFIER_CUE = "classifier"
 
-    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None, classifier=None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, nlp: Language | None = None, classifier=None, veto=None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self.classifier = classifier
+        self.veto = veto  # v2.4: a TF-IDF-only NeedClassifier (``load_veto()``) that only drops rule hits it scores below its veto
         self.nlp = nlp or load_extraction_pipeline()
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
@@ -115,7 +124,7 @@ class UnmetNeedMatcher:
         words = [t for t in sent if not t.is_space]
         if len(words) <= 2 or words[0].lower_ not in self.question_openers or words[-1].text != "?":
             return False
-        low = " ".join(t.lower_ for t in words)
+        low = sent.text.lower().replace("\u2019", "'")  # v2.4: as written ("how's everyone's" was "how 's everyone 's")
         return not any(phrase in low for phrase in self.question_not_when)
 
     def _negated(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
@@ -186,6 +195,12 @@ class UnmetNeedMatcher:
             cur = best.get((category, s_idx))
             if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
                 best[(category, s_idx)] = (start, end, cue, sub or None)
+        if self.veto is not None and self.classifier is None and best:
+            ruled_sents = sorted({s for (_, s) in best})
+            dropped = self.veto.vetoed([sentences[i].text for i in ruled_sents], [{c for (c, s) in best if s == i} for i in ruled_sents])
+            for s_idx, drop in zip(ruled_sents, dropped):
+                for category in drop:
+                    del best[(category, s_idx)]
         if self.classifier is not None:
             open_sents = [i for i in range(len(sentences)) if i not in guarded]
             ruled = [{c for (c, s) in best if s == i} for i in open_sents]

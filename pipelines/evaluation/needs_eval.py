@@ -4,8 +4,9 @@ Gold format (docs/labelling_guide_needs_roles.md): one JSON object a line with `
 ``split`` (dev/test), ``needs`` (list of ``{category, subcategory?}``) and ``speaker_role``.
 Needs are scored per sentence as multi-label sets (a category is right when it is predicted for a
 sentence whose gold holds it); speaker role per sentence as single-label classes. The system
-scored is the one the pipeline publishes by default, the rules; ``classifier`` scores rules OR the
-packaged sentence classifier (at ``operating_point``, default precise), what ``run --need-classifier``
+scored is the one the pipeline publishes by default: the rules + the TF-IDF veto (v2.4, which only
+drops rule hits); ``rules_only`` scores the rules alone; ``classifier`` scores rules OR the packaged
+MiniLM sentence classifier (at ``operating_point``, default precise), what ``run --need-classifier``
 publishes.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from insights.need_classifier import DEFAULT_OPERATING_POINT, load_classifier
+from insights.need_classifier import DEFAULT_OPERATING_POINT, load_classifier, load_veto
 from insights.nlp import load_extraction_pipeline
 from insights.speaker_role import ROLES, infer_sentence_role
 from insights.unmet_needs import UnmetNeedMatcher
@@ -68,12 +69,14 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
 
 
 def run(gold_path: Path, split: str | None = None, errors: bool = False, classifier: bool = False,
-        operating_point: str = DEFAULT_OPERATING_POINT, model=None) -> dict:
+        operating_point: str = DEFAULT_OPERATING_POINT, model=None, rules_only: bool = False, veto_model=None) -> dict:
     """``model``: a :class:`insights.need_classifier.NeedClassifier` to score instead of the packaged
-    one (``benchmarks/needs_leave_one_set_out.py`` passes one trained without the scored set)."""
-    rules_only = not classifier and model is None
-    classifier = None if rules_only else model or load_classifier(operating_point)
-    matcher = UnmetNeedMatcher(classifier=classifier)
+    one (``benchmarks/needs_leave_one_set_out.py`` passes one trained without the scored set);
+    ``veto_model``: a TF-IDF-only veto to use instead of the packaged one (default system only)."""
+    default = not classifier and model is None
+    classifier = None if default else model or load_classifier(operating_point)
+    veto = None if not default or rules_only else veto_model or load_veto()
+    matcher = UnmetNeedMatcher(classifier=classifier, veto=veto)
     categories = list(matcher.taxonomy.categories)
     records = load_gold(gold_path, split, set(categories))
     nlp = load_extraction_pipeline()
@@ -113,7 +116,8 @@ def run(gold_path: Path, split: str | None = None, errors: bool = False, classif
         "split": split or "all",
         "sentences": len(records),
         "taxonomy_version": matcher.taxonomy.version,
-        "system": "rules" if rules_only else f"rules + classifier {classifier.version} ({operating_point})",
+        "system": ("rules" if veto is None else f"rules + TF-IDF veto {veto.version}") if default
+        else f"rules + classifier {classifier.version} ({operating_point})",
         "needs": {
             "per_category": per_category,
             "micro": _prf(tp, fp, fn),

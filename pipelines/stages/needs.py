@@ -11,7 +11,7 @@ import pyarrow as pa
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from insights.need_classifier import load_classifier
+from insights.need_classifier import load_classifier, load_veto
 from insights.speaker_role import SpeakerRoleMatcher
 from insights.unmet_needs import UnmetNeedMatcher
 from pipelines.tables import AUTHOR_ROLES, UNMET_NEEDS
@@ -21,9 +21,12 @@ class NeedRows:
     tables: ClassVar[dict[str, pa.Schema]] = {"unmet_needs": UNMET_NEEDS}
 
     def __init__(self, nlp: Language, classifier: bool = False) -> None:
-        # classifier=True: rules OR the sentence classifier (cue "classifier"). Off by default: on
-        # real posts most of its extra hits are not needs, and v2+ embeds every sentence (docs/unmet_needs.md).
-        self.matcher = UnmetNeedMatcher(nlp=nlp, classifier=load_classifier() if classifier else None)
+        # Default (v2.4): rules + the TF-IDF-only veto, which only drops rule hits it scores below 0.10.
+        # classifier=True: rules OR the MiniLM sentence classifier (cue "classifier"), with its own
+        # veto. Off by default: on real posts most of its extra hits are not needs, and it embeds every
+        # sentence (docs/unmet_needs.md).
+        self.matcher = UnmetNeedMatcher(nlp=nlp, classifier=load_classifier() if classifier else None,
+                                        veto=None if classifier else load_veto())
         self.version = self.matcher.taxonomy.version
 
     def rows(self, doc: Doc, post) -> dict[str, list[dict]]:
