@@ -39,7 +39,10 @@ def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block
     key, _ = resolve_run_key(demo_key, key_secret_block)
     # in a worker process that has never had a thread: this one has Prefect's (pipelines/stages/deid_worker.py)
     summary = deidentify(Path(work_dir), run_id, key, worker_process=True)
-    get_run_logger().info("deidentify: %s (worker process, single-threaded: %s)", summary["counts"], summary["worker_single_threaded"])
+    logger = get_run_logger()
+    logger.info("deidentify: %s (worker process, single-threaded: %s)", summary["counts"], summary["worker_single_threaded"])
+    if summary["worker_restarts"]:
+        logger.warning("deidentify: the worker process died and was restarted %d time(s); rows that killed it twice are quarantined (deid_error)", summary["worker_restarts"])
     return summary
 
 

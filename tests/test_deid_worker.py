@@ -74,3 +74,32 @@ def test_in_order_keeps_order_with_one_batch_ahead():
         seen.append((tag, result, len(submitted)))
     assert [(t, r) for t, r, _ in seen] == [(i, i * 10) for i in range(5)]
     assert [n for _, _, n in seen] == [2, 3, 4, 5, 5]  # the next batch is submitted before one is waited for
+
+
+def test_a_worker_that_dies_loses_nothing(ingested, tmp_path, monkeypatch):
+    """Post 20 kills any worker that de-identifies it: the stage restarts the worker, retries, and
+    quarantines that post alone; every other post is published, de-identified, and the counts reconcile."""
+    import pyarrow as pa
+
+    from pipelines.stages import deid_worker
+    from tests import crashing_worker
+
+    root, src = ingested
+    d = tmp_path / "dies"
+    shutil.copytree(src, d)
+    raw = pq.read_table(d / work.RAW_POSTS).to_pylist()
+    victim = next(i for i, r in enumerate(raw) if r["post_id"] == "p20")
+    raw[victim]["body"] = crashing_worker.MARKER + " " + raw[victim]["body"]
+    pq.write_table(pa.Table.from_pylist(raw, schema=pq.read_schema(d / work.RAW_POSTS)), d / work.RAW_POSTS)
+    monkeypatch.setattr(deid_worker, "run_in_worker", crashing_worker.crash_on_marker)
+
+    summary = deidentify(d, "r1", b"k" * 32, batch_size=16, worker_process=True)
+    posts = pq.read_table(d / work.POSTS_DEID).to_pylist()
+    outcomes = pq.read_table(d / work.OUTCOMES_DEID).to_pylist()
+    assert summary["counts"]["published"] == 39 and summary["counts"]["quarantined"] == 1
+    assert summary["worker_restarts"] >= 2  # the batch whole, then the post alone
+    assert len(outcomes) == 40 and len({o["source_record"] for o in outcomes}) == 40
+    (bad,) = [o for o in outcomes if o["outcome"] == "quarantined"]
+    assert bad["source_record"] == raw[victim]["source_record"]
+    assert bad["reason"] == "deid_error" and bad["detail"] == f"de-identification failed ({deid_worker.WORKER_DIED})"
+    assert len(posts) == 39 and not any("Mike" in p["text_deid"] or "867" in p["text_deid"] for p in posts)

@@ -11,15 +11,24 @@ interpreter that never starts a thread and holds a warmed ``Deidentifier``). Thi
 one batch ahead; they are never a task parameter, a result Prefect keeps, or a log line, and a
 failure is reported by its exception type only. The worker keeps one surrogate map per thread, so
 ``<PERSON_1>`` is the same person throughout a thread, exactly as in process.
+
+If the worker process dies (killed for memory, a crash in native code), :class:`WorkerRows` starts a
+fresh one from the fork server and nothing is lost: the batch is sent once more whole, and if that
+worker dies too, row by row, each row that kills a worker coming back as ``WORKER_DIED`` (the stage
+quarantines it with that reason). The caller's process never runs a text that killed a worker. A
+fresh worker starts with fresh surrogate maps, so after a death a thread's placeholders may be
+numbered anew (never a leak: placeholders name no one).
 """
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from deid import DeidConfig, Deidentifier, DeidResult, SurrogateMap, parallel
 
+WORKER_DIED = "WorkerProcessDied"  # the outcome of a row whose de-identification killed the worker twice
 Outcome = tuple["DeidResult | str", "DeidResult | str | None"]  # (body, title); a str is the error's type name
 
 
@@ -113,3 +122,75 @@ def local_submit(rows: RowDeidentifier) -> Callable[..., Future]:
 def worker_pool(member_names: list[str], config: DeidConfig) -> ProcessPoolExecutor:
     """One worker process from ``deid.parallel``'s fork server (spawn where there is none)."""
     return ProcessPoolExecutor(1, mp_context=parallel.start_context(), initializer=_init_worker, initargs=(member_names, config))
+
+
+class _Pending:
+    """A batch in flight in one worker pool; ``result()`` recovers if that worker died."""
+
+    def __init__(self, owner: "WorkerRows", pool: ProcessPoolExecutor, batch: Batch, future: Future) -> None:
+        self.owner, self.pool, self.batch, self.future = owner, pool, batch, future
+
+    def result(self) -> list[Outcome]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            return self.owner.recover(self.pool, self.batch)
+
+
+class WorkerRows:
+    """``submit(keys, bodies, titles)`` to one worker process, restarted from the fork server when it
+    dies (see the module's docstring); ``restarts`` counts the fresh workers started."""
+
+    def __init__(self, member_names: list[str], config: DeidConfig) -> None:
+        self._args = (member_names, config)
+        self._pool = worker_pool(member_names, config)
+        self.restarts = 0
+
+    @staticmethod
+    def _fn() -> Callable:
+        return run_in_worker  # read at call time: a test may put a crashing one in its place
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        if self._pool is broken:  # once per death, however many batches were in flight
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._pool = worker_pool(*self._args)
+            self.restarts += 1
+
+    def submit(self, *batch) -> _Pending:
+        pool = self._pool
+        try:
+            future = pool.submit(self._fn(), *batch)
+        except BrokenProcessPool:
+            self._restart(pool)
+            pool = self._pool
+            future = pool.submit(self._fn(), *batch)
+        return _Pending(self, pool, batch, future)
+
+    def _call(self, batch: Batch) -> list[Outcome]:
+        pool = self._pool
+        try:
+            return pool.submit(self._fn(), *batch).result()
+        except BrokenProcessPool:
+            self._restart(pool)
+            raise
+
+    def recover(self, broken: ProcessPoolExecutor, batch: Batch) -> list[Outcome]:
+        """The batch whose worker died: once more whole in a fresh worker, then row by row."""
+        self._restart(broken)
+        try:
+            return self._call(batch)
+        except BrokenProcessPool:
+            pass
+        out: list[Outcome] = []
+        for key, body, title in zip(*batch):
+            try:
+                out.extend(self._call(([key], [body], [title])))
+            except BrokenProcessPool:
+                out.append((WORKER_DIED, None))
+        return out
+
+    def single_threaded(self) -> bool | None:
+        return self._pool.submit(worker_is_single_threaded).result()
+
+    def shutdown(self) -> None:
+        self._pool.shutdown()

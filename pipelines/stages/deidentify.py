@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import time
 from datetime import timedelta
-from functools import partial
 from pathlib import Path
 
 from deid import DeidConfig, Deidentifier, Pseudonymizer
@@ -17,14 +16,7 @@ from pipelines.parquet_io import RowWriter, iter_rows
 from pipelines.tables import POSTS, RECORD_OUTCOMES
 
 from . import work
-from .deid_worker import (
-    RowDeidentifier,
-    in_order,
-    local_submit,
-    run_in_worker,
-    worker_is_single_threaded,
-    worker_pool,
-)
+from .deid_worker import RowDeidentifier, WorkerRows, in_order, local_submit
 
 
 def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = DeidConfig(), batch_size: int = 256, worker_process: bool = False) -> dict:
@@ -41,9 +33,9 @@ def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = Dei
         (rows, ([(r["community"], r["thread_id"]) for r in rows], [r["body"] or "" for r in rows], [r["title"] for r in rows]))
         for rows in iter_rows(work_dir / work.RAW_POSTS, batch_size=batch_size)
     )
-    pool = worker_pool(members, config) if worker_process else None
+    pool = WorkerRows(members, config) if worker_process else None
     if pool:
-        submit = partial(pool.submit, run_in_worker)
+        submit = pool.submit
     else:
         submit = local_submit(RowDeidentifier(Deidentifier(member_names=members, config=config)))
     try:
@@ -51,11 +43,12 @@ def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = Dei
             for rows, results in in_order(batches, submit):
                 _write_batch(rows, results, run_id, checker, pseudo, counts, posts, outcomes)
         # glibc's note, read in the worker after its work (None: de-identified in this process)
-        single_threaded = pool.submit(worker_is_single_threaded).result() if pool else None
+        single_threaded = pool.single_threaded() if pool else None
     finally:
         if pool:
             pool.shutdown()
-    return {"counts": counts, "seconds": time.perf_counter() - started, "worker_single_threaded": single_threaded}
+    return {"counts": counts, "seconds": time.perf_counter() - started, "worker_single_threaded": single_threaded,
+            "worker_restarts": pool.restarts if pool else 0}
 
 
 def _write_batch(rows: list[dict], results: list, run_id: str, checker: LeakChecker, pseudo: Pseudonymizer, counts: dict, posts: RowWriter, outcomes: RowWriter) -> None:
