@@ -1,15 +1,16 @@
 """Leave-one-set-out figures for the unmet-need classifier: train it without one gold file, score
 that file (rules alone, rules + that classifier), per category.
 
-    PYTHONPATH=. .venv/bin/python benchmarks/needs_leave_one_set_out.py [--held-out data/gold/needs_roles_heldout4.jsonl]
+    PYTHONPATH=. .venv/bin/python benchmarks/needs_leave_one_set_out.py [--held-out data/gold/needs_roles_heldout7.jsonl]
 
-Classifier v4.0.0 trains on dev/test and HO1-HO6; its design was checked with HO6 left out and
-with HO5 left out. The rules scored here are the packaged ones: rules v2.4.0 were written from the
-errors of HO6 (v2.3.0 from HO4 and HO5), so for them these sets are seen (docs/unmet_needs.md also
-reports the rules v2.3.0, blind for HO6, + the left-out classifier). ``--tfidf-only`` trains
-without the MiniLM block; ``--min-precision`` sets the out-of-fold precision of ``precise``.
-Trains in the process (about 2-5 min on 2 cores); writes nothing. Held-out 7 is not a training
-file and is never passed here: scoring it belongs to ``patient-insights eval needs``, once, at the end.
+Classifier v5.0.0 trains on dev/test and HO1-HO7; its design was checked with HO7 left out and
+with HO6 left out. The rules scored here are the packaged ones: rules v2.5.0 were written from the
+errors of HO7 (v2.4.0 from HO6, v2.3.0 from HO4 and HO5), so for them these sets are seen
+(docs/unmet_needs.md also reports the rules blind for the left-out set + the left-out classifier).
+``--tfidf-only`` trains without the MiniLM block; ``--min-precision`` sets the out-of-fold precision
+of ``precise``. Trains in the process (about 2-5 min on 2 cores); writes nothing. Held-out 8 is not
+a training file and is never passed here: scoring it belongs to ``patient-insights eval needs``,
+once, at the end.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ def _training_script():
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--held-out", default="data/gold/needs_roles_heldout4.jsonl", help="a training file of the classifier")
+    parser.add_argument("--held-out", default="data/gold/needs_roles_heldout7.jsonl", help="a training file of the classifier")
     parser.add_argument("--operating-point", default="precise", choices=("precise", "balanced"))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--tfidf-only", action="store_true", help="train the TF-IDF block alone (no MiniLM)")

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.4.0"
+    assert tax.version == "2.5.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -397,4 +397,88 @@ def test_v24_near_misses(matcher, text):
     ],
 )
 def test_v24_not_other_categories(matcher, text, absent):
+    assert absent not in {c for c, _ in hits(matcher, text)}, hits(matcher, text)
+
+
+# v2.5 (issue 5, sixth round): general families from the errors of held-out 7, written for these
+# tests (none is a gold sentence). Positives first, then the false-positive families.
+@pytest.mark.parametrize(
+    "text,category,subcategory",
+    [
+        ("I just want to know whether the rash means I should stop the cream.", "information_gap", None),
+        ("Trying to work out if the booster clashes with my infusion schedule.", "information_gap", None),
+        ("None of us have a clue whether he can drive on the new tablets.", "information_gap", None),
+        ("Spent the night googling what a raised ferritin actually means.", "information_gap", None),
+        ("Can anyone recommend a book that explains dialysis to teenagers.", "information_gap", None),
+        ("Not one person explained what the stent is for.", "information_gap", None),
+        ("The tube said 'use thinly' and nothing more, so how much is thinly?", "information_gap", None),
+        ("Do I have to tell my employer about the diagnosis", "information_gap", None),
+        ("We spent hours on the phone fighting to get the pump approved.", "access_and_cost", None),
+        ("The gap fee for the anaesthetist alone was $600.", "access_and_cost", None),
+        ("My Skyrizi PA lapsed and the clinic has to start over.", "access_and_cost", None),
+        ("They make you 'fail' methotrexate first before the biologic.", "access_and_cost", None),
+        ("Fail-first rules kept me on the wrong drug for a year.", "access_and_cost", None),
+        ("Our pharmacy says the patches are backordered until March.", "access_and_cost", "availability"),
+        ("The fourth pharmacy I rang had none either.", "access_and_cost", "availability"),
+        ("There's no dialysis unit within 90 miles of the farm.", "access_and_cost", None),
+        ("Prednisone has wrecked my sleep and my skin.", "side_effect_burden", None),
+        ("Since the tamoxifen my ankles are swollen every evening.", "side_effect_burden", None),
+        ("On montelukast my daughter has nightmares most nights.", "side_effect_burden", None),
+        ("I've been feeling low for weeks and can't shake it.", "emotional_support", None),
+        ("I was too frightened to open the letter.", "emotional_support", None),
+        ("There's nobody else in the family who helps with Gran.", "caregiver_burden", None),
+        ("Dad can't be left on his own anymore, so I sleep at his.", "caregiver_burden", None),
+        ("I can't remember the last time I had a night off from his care.", "caregiver_burden", None),
+        ("The ward says one thing and the pharmacy says another.", "care_coordination", None),
+        ("Every new consultant starts from scratch with my history.", "care_coordination", None),
+        ("The clinic said they'd call back with the plan, that was six weeks ago.", "care_coordination", None),
+        ("Neither hospital knew the other had changed her dose.", "care_coordination", None),
+        ("His referral has been bounced back by the hospital twice.", "care_coordination", None),
+        ("Two years from the first seizure to an epilepsy diagnosis.", "diagnosis_journey", "delay"),
+        ("Months of headaches before someone finally ordered a scan.", "diagnosis_journey", "delay"),
+        ("The GP said it was reflux, turns out it was my heart.", "diagnosis_journey", "misdiagnosis"),
+        ("They treated her seizures as fainting for years.", "diagnosis_journey", "misdiagnosis"),
+        ("Intimacy has been off the table since the surgery.", "daily_life_and_work", None),
+        ("I had to hand my licence back after the stroke.", "daily_life_and_work", None),
+        ("I cancelled our holiday plans again because of the flare.", "daily_life_and_work", None),
+        ("I'm working two days a week now because of the fatigue.", "daily_life_and_work", None),
+        ("The study is phase 3 and it's three hours on the train each way.", "trial_participation", "barrier_travel"),
+        ("There's a 50 per cent chance the infusion is just saline.", "trial_participation", "barrier_placebo"),
+        ("The extra monitoring is why we enrolled her in the study.", "trial_participation", "motivation"),
+        ("He won't do the trial, he's convinced they're experimenting on people.", "trial_participation", "misconception"),
+    ],
+)
+def test_v25_paraphrase_families(matcher, text, category, subcategory):
+    found = hits(matcher, text)
+    assert (category, subcategory) in found if subcategory else category in {c for c, _ in found}, f"no {category}/{subcategory} in {text!r}: {found}"
+
+
+# v2.5 false-positive families: rhetorical and small-talk questions, a side effect accepted
+# ("so I'll take it"), a problem a shared record solved, a trial that is going well, "trial and
+# error" with a drug's timing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it just me or are clinic chairs designed to be uncomfortable?",
+        "How long has everyone been on their inhalers?",
+        "Quetiapine knocks me out but I sleep through for the first time in years, so I'll take it.",
+        "All three teams use one shared record now, so I don't have to repeat my story.",
+        "Mum's been in the memory trial a year and she looks forward to the visits.",
+        "Finding the right time of day for the levothyroxine took some trial and error.",
+    ],
+)
+def test_v25_near_misses(matcher, text):
+    assert hits(matcher, text) == set(), hits(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("Our plan made us do a trial of methotrexate before Humira.", "trial_participation"),  # step therapy
+        ("I thought trials were only for people with nothing left to lose.", "caregiver_burden"),  # a belief about trials
+        ("The study wants me in every week and I've used all my annual leave already.", "caregiver_burden"),  # a trial barrier
+        ("I had to cut down to three shifts because Mum can't be left alone.", "daily_life_and_work"),  # the carer's load
+    ],
+)
+def test_v25_not_other_categories(matcher, text, absent):
     assert absent not in {c for c, _ in hits(matcher, text)}, hits(matcher, text)
