@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.5.0"
+    assert tax.version == "2.6.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -482,3 +482,32 @@ def test_v25_near_misses(matcher, text):
 )
 def test_v25_not_other_categories(matcher, text, absent):
     assert absent not in {c for c, _ in hits(matcher, text)}, hits(matcher, text)
+
+
+# v2.6 step therapy: the plan or insurer makes you try or fail another drug first (an obligation, an
+# order and the payer in one sentence); a clinician's own "try this first" is no step therapy.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurance says I have to 'fail' two older inhalers first.",
+        "Our plan makes my son try the generic cream before anything else.",
+        "They make you prove gabapentin doesn't work before they'll pay for the patch.",
+        "Kids get pushed through three ointments before Dupixent gets approved.",
+        "My new plan wants me to start over on the cheap tablets first.",
+        "Our insurer requires a trial of methotrexate before Humira.",
+    ],
+)
+def test_v26_step_therapy(matcher, text):
+    assert ("access_and_cost", "step_therapy") in hits(matcher, text), hits(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My rheumatologist wants me to try methotrexate first and see.",
+        "The nurse said to do the loading dose first, then weekly.",
+        "I had a trial of physio before the surgery and it helped a lot.",
+    ],
+)
+def test_v26_step_therapy_near_misses(matcher, text):
+    assert ("access_and_cost", "step_therapy") not in hits(matcher, text), hits(matcher, text)
