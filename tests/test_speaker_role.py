@@ -149,3 +149,20 @@ def test_native_health_patterns_match_exactly_what_the_getter_accepts(nlp):
     # "?" tokens are split into alternatives too; "*" / "+" keep the attribute (no equivalent split)
     assert len(native_health_patterns([{"LOWER": "my"}, {"_": {"role_health": True}, "OP": "?"}], frozenset({"x"}))) == 2
     assert native_health_patterns([{"_": {"role_health": True}, "OP": "+"}], frozenset()) == [[{"_": {"role_health": True}, "OP": "+"}]]
+
+
+def test_role_health_lower_is_one_native_alternative_and_shared_parts_are_added_once(nlp):
+    """v1.2.0: ``role_health_lower`` compiles to ``LOWER IN`` alone (no lemma alternative, half the
+    patterns); an ``all_of`` part that several cues share is one Matcher key."""
+    from insights.speaker_role import (
+        SpeakerRoleMatcher,
+        health_lower_words,
+        native_health_patterns,
+    )
+
+    (only,) = native_health_patterns([{"_": {"role_health_lower": True}}], frozenset({"x"}))
+    assert only == [{"LOWER": {"IN": sorted(health_lower_words())}}]
+    m = SpeakerRoleMatcher(nlp.vocab)
+    keys = [k for parts in m.parts_of.values() for k in parts]
+    assert len(set(keys)) < len(keys)  # "a health word" / "first person" parts are shared
+    assert nlp("knees")[0]._.role_health_lower and not nlp("garden")[0]._.role_health_lower
