@@ -15,6 +15,7 @@ stays defined for callers that read it.
 """
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -77,6 +78,8 @@ def is_health_word(lower: str, lemma: str) -> bool:
 
 if not Token.has_extension("role_health"):
     Token.set_extension("role_health", getter=lambda t: is_health_word(t.lower_, t.lemma_))
+if not Token.has_extension("role_health_lower"):  # by lower case only: one native alternative, half the patterns
+    Token.set_extension("role_health_lower", getter=lambda t: t.lower_ in health_lower_words())
 
 
 @lru_cache(maxsize=1)
@@ -87,21 +90,26 @@ def health_lower_words() -> frozenset[str]:
     return load_role_lexicon().health_words | frozenset(drugs)
 
 
-def _is_health_spec(spec: dict) -> bool:
+def _is_health_spec(spec: dict, attr: str = "role_health") -> bool:
     ext = spec.get("_")
     return (
-        isinstance(ext, dict) and ext.get("role_health") is True and "LOWER" not in spec and "LEMMA" not in spec
+        isinstance(ext, dict) and ext.get(attr) is True and "LOWER" not in spec and "LEMMA" not in spec
         and spec.get("OP", "?") == "?"  # one token or none: splitting it into alternatives keeps the matches
     )
 
 
 def native_health_patterns(pattern: list[dict], health_words: frozenset[str]) -> list[list[dict]]:
     """A Matcher pattern with each ``{"_": {"role_health": true}}`` token written as native
-    alternatives (one pattern per combination): ``LOWER IN`` lower-case words, ``LEMMA IN`` ``HEALTH``."""
+    alternatives (one pattern per combination): ``LOWER IN`` lower-case words, ``LEMMA IN`` ``HEALTH``.
+    ``{"_": {"role_health_lower": true}}`` (cues v1.2.0) is the ``LOWER IN`` alternative alone."""
     lower, lemma = sorted(health_lower_words()), sorted(health_words)
     out: list[list[dict]] = [[]]
     for spec in pattern:
-        if _is_health_spec(spec):
+        if _is_health_spec(spec, "role_health_lower"):
+            rest = {k: v for k, v in spec.items() if k != "_"}
+            ext = {k: v for k, v in spec["_"].items() if k != "role_health_lower"}
+            alternatives = [{**rest, **({"_": ext} if ext else {}), "LOWER": {"IN": lower}}]
+        elif _is_health_spec(spec):
             rest = {k: v for k, v in spec.items() if k != "_"}
             ext = {k: v for k, v in spec["_"].items() if k != "role_health"}
             if ext:
@@ -121,6 +129,7 @@ class SpeakerRoleMatcher:
         self.cue_of = {}
         self.parts_of: dict[str, set[str]] = {}
         health = self.lexicon.health_words
+        part_key: dict[str, str] = {}
 
         def native(patterns: list[list[dict]]) -> list[list[dict]]:
             return [q for p in patterns for q in native_health_patterns(p, health)]
@@ -129,11 +138,14 @@ class SpeakerRoleMatcher:
             self.cue_of[cue["label"]] = cue
             if cue.get("patterns"):
                 self.matcher.add(cue["label"], native(cue["patterns"]))
-            # co-occurrence cue: fires when every part matches within one sentence
-            for i, part in enumerate(cue.get("all_of") or []):
-                key = f"{cue['label']}#{i}"
-                self.matcher.add(key, native(part))
-                self.parts_of.setdefault(cue["label"], set()).add(key)
+            # co-occurrence cue: fires when every part matches within one sentence. A part that
+            # several cues share ("a health word", "first person") is added to the Matcher once.
+            for part in cue.get("all_of") or []:
+                canonical = json.dumps(part, sort_keys=True)
+                if canonical not in part_key:
+                    part_key[canonical] = f"part#{len(part_key)}"
+                    self.matcher.add(part_key[canonical], native(part))
+                self.parts_of.setdefault(cue["label"], set()).add(part_key[canonical])
 
     def _decide(self, labels: list[str]) -> RoleResult:
         """Each cue label counts once per scope: a post that says "my oncologist" ten times is
