@@ -127,8 +127,11 @@ class NeedClassifier:
                 vetoed.append(set())
                 continue
             hits.append([c for c, p, t in zip(self.categories, row, self.thresholds) if p >= t])
-            vetoed.append({c for c, p in zip(self.categories, row) if c in ruled and p < self.veto})
+            vetoed.append(self._below_veto(row, ruled))
         return hits, vetoed
+
+    def _below_veto(self, row: np.ndarray, ruled: set[str]) -> set[str]:
+        return {c for c, p in zip(self.categories, row) if c in ruled and p < self.veto}
 
     def vetoed(self, sentences: Sequence[str], rule_categories: Sequence[set[str]]) -> list[set[str]]:
         """Per sentence, the rule categories whose probability is below ``veto`` (sentences of fewer
@@ -139,7 +142,7 @@ class NeedClassifier:
         if keep:
             probs = self.probabilities([sentences[i] for i in keep])
             for i, row in zip(keep, probs):
-                out[i] = {c for c, p in zip(self.categories, row) if c in rule_categories[i] and p < self.veto}
+                out[i] = self._below_veto(row, rule_categories[i])
         return out
 
     def _tfidf_scores(self, sentences: Sequence[str]) -> np.ndarray:

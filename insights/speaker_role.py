@@ -103,20 +103,21 @@ def native_health_patterns(pattern: list[dict], health_words: frozenset[str]) ->
     alternatives (one pattern per combination): ``LOWER IN`` lower-case words, ``LEMMA IN`` ``HEALTH``.
     ``{"_": {"role_health_lower": true}}`` (cues v1.2.0) is the ``LOWER IN`` alternative alone."""
     lower, lemma = sorted(health_lower_words()), sorted(health_words)
+    alternatives_of = {  # the attribute a token spec asks for -> the native alternatives it stands for
+        "role_health_lower": [{"LOWER": {"IN": lower}}],
+        "role_health": [{"LOWER": {"IN": lower}}, {"LEMMA": {"IN": lemma}}],
+    }
     out: list[list[dict]] = [[]]
     for spec in pattern:
-        if _is_health_spec(spec, "role_health_lower"):
+        attr = next((a for a in alternatives_of if _is_health_spec(spec, a)), None)
+        if attr is None:
+            alternatives = [spec]
+        else:
             rest = {k: v for k, v in spec.items() if k != "_"}
-            ext = {k: v for k, v in spec["_"].items() if k != "role_health_lower"}
-            alternatives = [{**rest, **({"_": ext} if ext else {}), "LOWER": {"IN": lower}}]
-        elif _is_health_spec(spec):
-            rest = {k: v for k, v in spec.items() if k != "_"}
-            ext = {k: v for k, v in spec["_"].items() if k != "role_health"}
+            ext = {k: v for k, v in spec["_"].items() if k != attr}
             if ext:
                 rest["_"] = ext
-            alternatives = [{**rest, "LOWER": {"IN": lower}}, {**rest, "LEMMA": {"IN": lemma}}]
-        else:
-            alternatives = [spec]
+            alternatives = [{**rest, **alt} for alt in alternatives_of[attr]]
         out = [p + [a] for p in out for a in alternatives]
     return out
 
