@@ -143,6 +143,21 @@ def test_known_answer_on_tiny_gold(tiny_gold):
     assert report["speaker_role"]["per_class"]["clinician"]["support"] == 1
 
 
+def test_another_rules_version_can_be_scored(tiny_gold):
+    # v6: benchmarks/needs_leave_one_set_out.py --rules-from REV scores the rules that were blind for a set
+    import dataclasses
+
+    from insights.unmet_needs import load_taxonomy
+
+    packaged = load_taxonomy()
+    no_emotion = {c: ({"description": spec.get("description", "")} if c == "emotional_support" else spec)
+                  for c, spec in packaged.categories.items()}
+    report = run(tiny_gold, split="test", rules_only=True, taxonomy=dataclasses.replace(packaged, version="0.0.1-test", categories=no_emotion))
+    assert report["taxonomy_version"] == "0.0.1-test"
+    assert report["needs"]["per_category"]["emotional_support"]["fp"] == 0  # its cues are gone: the tiny gold's false positive too
+    assert report["needs"]["per_category"]["access_and_cost"]["tp"] == 1  # the other categories are unchanged
+
+
 def test_split_filter_and_bad_gold(tiny_gold, tmp_path):
     assert len(load_gold(tiny_gold)) == 5 and len(load_gold(tiny_gold, "dev")) == 1
     bad = tmp_path / "bad.jsonl"
