@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--need-classifier", action="store_true", help="unmet needs: rules OR the packaged classifier")
     parser.add_argument("--rules-only", action="store_true", help="unmet needs: the rules alone, without the default TF-IDF veto (v2.4)")
+    parser.add_argument("--need-model", type=Path, help="unmet needs: rules OR this NeedClassifier resource (.npz), e.g. the v6 "
+                        "experiment of an additive TF-IDF model (training script --veto-only --additive P), in place of the veto")
     args = parser.parse_args(argv)
 
     from deid.engine import Deidentifier
@@ -58,6 +60,10 @@ def main(argv: list[str] | None = None) -> dict:
     needs = NeedRows(nlp, classifier=args.need_classifier)
     if args.rules_only:
         needs.matcher.veto = None
+    if args.need_model:
+        from insights.need_classifier import NeedClassifier
+
+        needs.matcher.classifier, needs.matcher.veto = NeedClassifier.from_bytes(args.need_model.read_bytes()), None
     extractors = [MedicalRows(nlp), needs, roles]
 
     def deid_pass(batch: list[str]) -> list[str]:
@@ -93,6 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
         "extraction_to_deid_ratio": round(extract_ms / deid_ms, 3),
         "need_classifier": args.need_classifier,
         "need_veto": needs.matcher.veto is not None,
+        "need_model": str(args.need_model) if args.need_model else None,
         "target_ratio_max": 0.5,
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs visible, Python {platform.python_version()}",
     }

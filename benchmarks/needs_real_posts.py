@@ -67,16 +67,18 @@ def sentence_spans(doc) -> list[tuple[int, int, int]]:
     return spans
 
 
-def system_outputs(posts: list[dict]) -> dict[str, dict[tuple[str, int, int], set[str]]]:
-    """Per system: (record id, start, end) of every sentence -> the categories it gives."""
+def system_outputs(posts: list[dict], models: dict | None = None) -> dict[str, dict[tuple[str, int, int], set[str]]]:
+    """Per system: (record id, start, end) of every sentence -> the categories it gives. ``models``: extra
+    systems, name -> a NeedClassifier used as ``UnmetNeedMatcher(classifier=...)`` (rules OR it, with its veto)."""
     from insights.need_classifier import load_classifier, load_veto
     from insights.nlp import load_extraction_pipeline
     from insights.unmet_needs import UnmetNeedMatcher
 
     nlp = load_extraction_pipeline()
     matchers = {"rules": UnmetNeedMatcher(nlp=nlp), "rules+veto": UnmetNeedMatcher(nlp=nlp, veto=load_veto()),
-                "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())}
-    out: dict[str, dict] = {name: {} for name in SYSTEMS}
+                "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier()),
+                **{name: UnmetNeedMatcher(nlp=nlp, classifier=model) for name, model in (models or {}).items()}}
+    out: dict[str, dict] = {name: {} for name in matchers}
     for post, doc in zip(posts, nlp.pipe([p["text"] for p in posts], batch_size=64)):
         spans = sentence_spans(doc)
         for name, matcher in matchers.items():
@@ -153,10 +155,11 @@ def bootstrap_recall(rows: list[dict], system: str, category: str, reps: int = 2
     return (values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]) if values else (float("nan"),) * 2
 
 
-def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: bool = False) -> dict:
+def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: bool = False, models: dict | None = None) -> dict:
     texts = {p["id"]: p["text"] for p in posts}
     wanted = [p for p in posts if p["id"] in {r["id"] for r in refs}]
-    outputs = system_outputs(wanted)
+    outputs = system_outputs(wanted, models)
+    systems = (*SYSTEMS, *(models or {}))
     rows, drift = [], 0
     sizes = {r["stratum"]: r["stratum_size"] for r in refs}
     n = Counter(r["stratum"] for r in refs)
@@ -170,16 +173,18 @@ def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: b
             "weight": sizes[r["stratum"]] / n[r["stratum"]],
             "gold": {x["category"] for x in r["needs"]} | (
                 {"information_gap"} if addressee_questions_as_need and r.get("question_to_addressee") else set()),
-            **{s: outputs[s][key] for s in SYSTEMS},
+            **{s: outputs[s][key] for s in systems},
             ADDED: outputs["rules+classifier"][key] - outputs["rules"][key],
+            **{f"{m} additions": outputs[m][key] - outputs["rules"][key] for m in models or {}},
         })
-    categories = sorted({c for r in rows for c in r["gold"].union(*(r[s] for s in SYSTEMS))})  # any system's (a veto may drop one)
+    categories = sorted({c for r in rows for c in r["gold"].union(*(r[s] for s in systems))})  # any system's (a veto may drop one)
     result = {
         "sample": {"sentences": len(rows), "skipped_drift": drift, "per_stratum": dict(n), "stratum_sizes": sizes,
                    "sentences_with_need": {h: sum(1 for r in rows if r["stratum"] == h and r["gold"]) for h in n}},
         "systems": {},
     }
-    for system in (*SYSTEMS, ADDED):
+    added = (ADDED, *(f"{m} additions" for m in models or {}))
+    for system in (*systems, *added):
         per = {}
         for cat, c in counts(rows, system, categories).items():
             p_lo, p_hi = wilson(c["tp_n"], c["tp_n"] + c["fp_n"])
@@ -188,7 +193,7 @@ def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: b
                 "precision": ratio(c["tp"], c["tp"] + c["fp"]), "precision_ci95": [p_lo, p_hi],
                 "recall": ratio(c["tp"], c["tp"] + c["fn"]),
             }
-            if system == ADDED:
+            if system in added:
                 entry = {k: v for k, v in entry.items() if not k.startswith(("fn", "recall"))}
             elif cat == "all":
                 entry["recall_ci95"] = list(bootstrap_recall(rows, system, cat))
@@ -210,7 +215,7 @@ def print_table(result: dict) -> None:
         print(f"\n{system}")
         print(f"{'category':22} {'TP':>3} {'FP':>3} {'FNf':>3} {'FNo':>3}  {'P':>5} {'P 95% CI':>13}  {'R(w)':>5}")
         for cat, e in per.items():
-            if system == ADDED:
+            if system.endswith("additions"):
                 if e["tp"] + e["fp"]:
                     lo, hi = e["precision_ci95"]
                     print(f"{cat:22} {e['tp']:3d} {e['fp']:3d}   -   -  {fmt(e['precision'])} [{fmt(lo)},{fmt(hi)}]")
@@ -232,6 +237,8 @@ def main(argv: list[str] | None = None) -> dict | None:
     parser.add_argument("--build-sample", type=Path, metavar="OUT", help="write a new unlabelled sample to OUT")
     parser.add_argument("--n-fired", type=int, default=80)
     parser.add_argument("--n-other", type=int, default=80)
+    parser.add_argument("--model", type=Path, action="append", default=[], help="an extra system: rules OR this "
+                        "NeedClassifier resource (.npz, e.g. an additive TF-IDF model), with its veto; repeatable")
     args = parser.parse_args(argv)
     if not args.posts.exists():
         print(f"skipped: {args.posts} not found (MedRed dev is not shipped with the project)")
@@ -244,7 +251,10 @@ def main(argv: list[str] | None = None) -> dict | None:
     if any(r["needs"] is None for r in refs):
         print("skipped: the refs file has unlabelled lines")
         return None
-    result = evaluate(refs, posts, args.addressee_questions_as_need)
+    from insights.need_classifier import NeedClassifier
+
+    models = {f"rules+{path.stem}": NeedClassifier.from_bytes(path.read_bytes()) for path in args.model}
+    result = evaluate(refs, posts, args.addressee_questions_as_need, models)
     result["reading"] = "addressee questions as information_gap" if args.addressee_questions_as_need else "guide, strict"
     if args.json:
         print(json.dumps(result, indent=2))

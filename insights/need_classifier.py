@@ -205,5 +205,5 @@ def load_veto() -> NeedClassifier:
     """The packaged TF-IDF-only veto (``insights/lexicons/need_veto.npz``, v4): trained like the
     classifier on our gold, without the MiniLM block and with no operating point that ever predicts
     (thresholds above 1): it only drops a rule hit whose category it scores below its ``veto``
-    (v5: 0.05; v4: 0.10). What the pipeline publishes by default: rules v2.5 + this veto (docs/unmet_needs.md)."""
+    (v5, v6: 0.05; v4: 0.10). What the pipeline publishes by default: the rules + this veto (docs/unmet_needs.md)."""
     return NeedClassifier.from_bytes(resources.files("insights.lexicons").joinpath(VETO_RESOURCE).read_bytes())

@@ -143,6 +143,21 @@ def test_known_answer_on_tiny_gold(tiny_gold):
     assert report["speaker_role"]["per_class"]["clinician"]["support"] == 1
 
 
+def test_another_rules_version_can_be_scored(tiny_gold):
+    # v6: benchmarks/needs_leave_one_set_out.py --rules-from REV scores the rules that were blind for a set
+    import dataclasses
+
+    from insights.unmet_needs import load_taxonomy
+
+    packaged = load_taxonomy()
+    no_emotion = {c: ({"description": spec.get("description", "")} if c == "emotional_support" else spec)
+                  for c, spec in packaged.categories.items()}
+    report = run(tiny_gold, split="test", rules_only=True, taxonomy=dataclasses.replace(packaged, version="0.0.1-test", categories=no_emotion))
+    assert report["taxonomy_version"] == "0.0.1-test"
+    assert report["needs"]["per_category"]["emotional_support"]["fp"] == 0  # its cues are gone: the tiny gold's false positive too
+    assert report["needs"]["per_category"]["access_and_cost"]["tp"] == 1  # the other categories are unchanged
+
+
 def test_split_filter_and_bad_gold(tiny_gold, tmp_path):
     assert len(load_gold(tiny_gold)) == 5 and len(load_gold(tiny_gold, "dev")) == 1
     bad = tmp_path / "bad.jsonl"
@@ -166,7 +181,7 @@ def test_rules_only_and_classifier_operating_points(tiny_gold, capsys):
     default = run(tiny_gold)
     shipped = run(tiny_gold, classifier=True)
     balanced = run(tiny_gold, classifier=True, operating_point="balanced")
-    assert rules["system"] == "rules" and default["system"] == "rules + TF-IDF veto 5.0.0"
+    assert rules["system"] == "rules" and default["system"] == "rules + TF-IDF veto 6.0.0"
     assert shipped["system"].endswith("(precise)") and balanced["system"].endswith("(balanced)")
     for label, s in rules["needs"]["per_category"].items():
         # the default veto only drops rule hits: never a false positive more, never a true positive more
@@ -175,7 +190,7 @@ def test_rules_only_and_classifier_operating_points(tiny_gold, capsys):
         # the MiniLM classifier adds hits: every rule true positive its veto keeps stays
         assert shipped["needs"]["per_category"][label]["tp"] >= s["tp"] - 1
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["system"] == "rules + TF-IDF veto 5.0.0"
+    assert json.loads(capsys.readouterr().out)["system"] == "rules + TF-IDF veto 6.0.0"
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--rules-only", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["system"] == "rules"
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--classifier", "--json"]) == 0

@@ -69,14 +69,16 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
 
 
 def run(gold_path: Path, split: str | None = None, errors: bool = False, classifier: bool = False,
-        operating_point: str = DEFAULT_OPERATING_POINT, model=None, rules_only: bool = False, veto_model=None) -> dict:
+        operating_point: str = DEFAULT_OPERATING_POINT, model=None, rules_only: bool = False, veto_model=None,
+        taxonomy=None) -> dict:
     """``model``: a :class:`insights.need_classifier.NeedClassifier` to score instead of the packaged
     one (``benchmarks/needs_leave_one_set_out.py`` passes one trained without the scored set);
-    ``veto_model``: a TF-IDF-only veto to use instead of the packaged one (default system only)."""
+    ``veto_model``: a TF-IDF-only veto to use instead of the packaged one (default system only);
+    ``taxonomy``: rules to score instead of the packaged ones (e.g. the version blind for the set)."""
     default = not classifier and model is None
     classifier = None if default else model or load_classifier(operating_point)
     veto = None if not default or rules_only else veto_model or load_veto()
-    matcher = UnmetNeedMatcher(classifier=classifier, veto=veto)
+    matcher = UnmetNeedMatcher(taxonomy=taxonomy, classifier=classifier, veto=veto)
     categories = list(matcher.taxonomy.categories)
     records = load_gold(gold_path, split, set(categories))
     nlp = load_extraction_pipeline()

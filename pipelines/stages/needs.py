@@ -21,7 +21,7 @@ class NeedRows:
     tables: ClassVar[dict[str, pa.Schema]] = {"unmet_needs": UNMET_NEEDS}
 
     def __init__(self, nlp: Language, classifier: bool = False) -> None:
-        # Default (v2.4; v5 veto): rules + the TF-IDF-only veto, which only drops rule hits it scores below 0.05 (v4: 0.10).
+        # Default (v2.4; v6 veto): rules + the TF-IDF-only veto, which only drops rule hits it scores below 0.05 (v4: 0.10).
         # classifier=True: rules OR the MiniLM sentence classifier (cue "classifier"), with its own
         # veto. Off by default: on real posts most of its extra hits are not needs, and it embeds every
         # sentence (docs/unmet_needs.md).
