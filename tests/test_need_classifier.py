@@ -83,13 +83,13 @@ def test_scores_match_scikit_learn_tfidf_plus_minilm():
     assert clf.probabilities([]).shape == (0, len(clf.categories))
 
 
-# Written for this test (not in any gold file): paraphrases the rules (v2.3.0 to v2.5.0) miss.
+# Written for this test (not in any gold file): paraphrases the rules (v2.3.0 to v2.7.0) miss.
 @pytest.mark.parametrize(
     "text,category",
     [
         ("Why is it so hard to get a straight answer about what the blood test numbers mean", "information_gap"),
         ("I've been trying to get someone to explain my pathology report for a month.", "information_gap"),
-        ("The pills give me such bad stomach cramps that I spend the morning curled up in bed.", "side_effect_burden"),
+        ("The tablets leave me so queasy that I spend half the day lying on the sofa.", "side_effect_burden"),  # v2.7 rules find "curled up in bed"
         ("Getting my mother in and out of the bath every night has left my shoulders wrecked.", "caregiver_burden"),
         ("Our son's behaviour since the brain injury means one of us has to be awake with him all night.", "caregiver_burden"),
         ("The two hospitals can't share my scans so I keep repeating them.", "care_coordination"),
