@@ -1,0 +1,168 @@
+"""Run a spaCy ``Matcher``'s patterns only on the sentences where they can match.
+
+spaCy's ``Matcher`` starts every pattern at every token: its cost grows with patterns times
+tokens, whether or not a sentence holds any of the words a pattern needs. Most patterns of the
+unmet-need taxonomy and the speaker-role cues need a particular word ("denied", "husband",
+"insurance"), and most sentences hold none of them. :class:`GatedMatcher` splits the patterns
+into groups (one spaCy ``Matcher`` each) and, for each sentence, runs only the groups one of whose
+patterns has its *anchor* in that sentence.
+
+A pattern's anchor is a necessary condition: a token spec the pattern must match at least once
+(no ``OP``, or ``OP: "+"``) that tests ``LOWER``, ``LEMMA``, ``NORM`` or ``ORTH`` for equality
+with a string or membership (``IN``) in a list of strings; among those, the one with the fewest
+words, stop words counted as many. A sentence in which no token has such a value cannot hold a
+match of the pattern, so skipping it changes nothing. A pattern without an anchor keeps its group
+live in every sentence.
+
+Same matches, in the same order: a group's ``Matcher`` run on a sentence finds exactly the
+matches the whole-doc ``Matcher`` finds inside that sentence (a match depends only on its own
+tokens), and in the same relative order when a group holds whole rule keys in their order of
+addition (the Matcher's states evolve independently, so dropping other patterns' states keeps the
+order of the rest). Matches across sentence boundaries are never returned; callers that keep only
+in-sentence matches (the unmet-need matcher and the speaker-role matcher do) see the same list,
+per group. Order *between* groups differs from the whole-doc ``Matcher``: put the keys whose
+relative order matters to the caller in one group.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.attrs import LEMMA, LOWER, NORM, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+ANCHOR_ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM, "ORTH": ORTH, "TEXT": ORTH}
+REQUIRED_OPS = (None, "+")  # a spec that matches at least one token of every match
+STOP_WORD_COST = 50  # an anchor of stop words ("the", "to") rarely rules a sentence out
+
+
+def _words(value) -> list[str] | None:
+    """The strings a token attribute must equal (one) or be among (``IN``), or None."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and isinstance(value.get("IN"), list) and all(isinstance(w, str) for w in value["IN"]):
+        return list(value["IN"])
+    return None
+
+
+def word_tests(pattern: list[dict]) -> list[tuple[str, list[str]]]:
+    """(attribute name, words) of every required word test of a pattern: each must be met by some
+    token of a match."""
+    tests = []
+    for spec in pattern:
+        if spec.get("OP") not in REQUIRED_OPS:
+            continue
+        for key, value in spec.items():
+            attr = key.upper() if isinstance(key, str) else key
+            words = _words(value) if attr in ANCHOR_ATTRS else None
+            if words:
+                tests.append(("ORTH" if attr == "TEXT" else attr, words))
+    return tests
+
+
+def selectivity(words: list[str]) -> int:
+    """Lower is rarer: words count one each, stop words many."""
+    return sum(STOP_WORD_COST if w.lower() in STOP_WORDS else 1 for w in words)
+
+
+def anchor_of(pattern: list[dict]) -> tuple[str, list[str]] | None:
+    """(attribute name, words) of the pattern's most selective required word test, or None."""
+    tests = word_tests(pattern)
+    return min(tests, key=lambda t: selectivity(t[1])) if tests else None
+
+
+class GatedMatcher:
+    """``add(key, patterns, group)`` like ``Matcher.add``; ``sentence_matches(doc)`` yields
+    ``(match_id, start, end)`` (doc offsets) of every match inside a sentence, sentence by sentence,
+    group by group in order of first addition, each group's matches in ``Matcher`` order.
+
+    A group runs on a sentence when one of its patterns has every required word test met by some
+    token of the sentence (each test is a bit; a sentence's bits are the union of its tokens'
+    bits, one dictionary look-up per token and tested attribute). A group is first screened by
+    its patterns' anchors (one test each), then its patterns are checked in full."""
+
+    def __init__(self, vocab: Vocab, validate: bool = True, group_of: Callable[[str], str] | None = None) -> None:
+        self.vocab = vocab
+        self.validate = validate
+        self.group_of = group_of or (lambda key: key)
+        self.matchers: dict[str, Matcher] = {}
+        self.added: list[tuple[str, list[list[dict]]]] = []  # (key, patterns) in order of addition
+        self.anchors: dict[str, int] = {}  # group -> bits of its patterns' anchors
+        self.patterns: dict[str, set[int]] = {}  # group -> the test bits of each pattern (distinct)
+        self.always: set[str] = set()  # groups with a pattern that has no word test: live everywhere
+        self.tests: dict[tuple[int, frozenset], int] = {}  # (attribute id, word hashes) -> bit
+        self.tables: dict[int, dict[int, int]] = {}  # attribute id -> word hash -> bits of the tests it meets
+
+    def _bit(self, attr: str, words: list[str]) -> int:
+        attr_id = ANCHOR_ATTRS[attr]
+        hashes = frozenset(self.vocab.strings.add(w) for w in words)
+        bit = self.tests.get((attr_id, hashes))
+        if bit is None:
+            bit = self.tests[(attr_id, hashes)] = 1 << len(self.tests)
+            table = self.tables.setdefault(attr_id, {})
+            for h in hashes:
+                table[h] = table.get(h, 0) | bit
+        return bit
+
+    def add(self, key: str, patterns: list[list[dict]], group: str | None = None) -> None:
+        group = self.group_of(key) if group is None else group
+        if group not in self.matchers:
+            self.matchers[group] = Matcher(self.vocab, validate=self.validate)
+            self.anchors[group] = 0
+            self.patterns[group] = set()
+        self.matchers[group].add(key, patterns)
+        self.added.append((key, patterns))
+        for pattern in patterns:
+            tests = word_tests(pattern)
+            if not tests:
+                self.always.add(group)
+                continue
+            anchor = min(tests, key=lambda t: selectivity(t[1]))
+            self.anchors[group] |= self._bit(*anchor)
+            bits = 0
+            for attr, words in tests:
+                bits |= self._bit(attr, words)
+            self.patterns[group].add(bits)
+
+    def __len__(self) -> int:
+        return sum(len(m) for m in self.matchers.values())
+
+    def met(self, tokens: Iterable) -> int:
+        """Bits of the word tests some token of ``tokens`` meets."""
+        met = 0
+        lookups = [(_ATTR_GETTERS[attr], table.get) for attr, table in self.tables.items()]
+        for t in tokens:
+            for value_of, get in lookups:
+                met |= get(value_of(t), 0)
+        return met
+
+    def live(self, tokens: Iterable) -> list[str]:
+        """The groups that may match in ``tokens`` (a sentence), in order of addition."""
+        met = self.met(tokens)
+        return [
+            g for g in self.matchers
+            if g in self.always or (self.anchors[g] & met and any(bits & met == bits for bits in self.patterns[g]))
+        ]
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        return list(self.sentence_matches(doc))
+
+    def sentence_matches(self, doc: Doc, sentences: list[Span] | None = None) -> Iterator[tuple[int, int, int]]:
+        for sent in doc.sents if sentences is None else sentences:
+            yield from self.span_matches(sent)
+
+    def span_matches(self, span: Span) -> Iterator[tuple[int, int, int]]:
+        offset = span.start
+        for group in self.live(span):
+            for match_id, start, end in self.matchers[group](span):
+                yield match_id, start + offset, end + offset
+
+
+_ATTR_GETTERS: dict[int, Callable] = {
+    LOWER: lambda t: t.lower,
+    LEMMA: lambda t: t.lemma,
+    NORM: lambda t: t.norm,
+    ORTH: lambda t: t.orth,
+}
