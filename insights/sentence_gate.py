@@ -4,15 +4,15 @@ spaCy's ``Matcher`` starts every pattern at every token: its cost grows with pat
 tokens, whether or not a sentence holds any of the words a pattern needs. Most patterns of the
 unmet-need taxonomy and the speaker-role cues need a particular word ("denied", "husband",
 "insurance"), and most sentences hold none of them. :class:`GatedMatcher` splits the patterns
-into groups (one spaCy ``Matcher`` each) and, for each sentence, runs only the groups one of whose
-patterns has its *anchor* in that sentence.
+into groups (one spaCy ``Matcher`` each) and, for each sentence, runs only the groups with a
+pattern whose *word tests* are all met in that sentence.
 
-A pattern's anchor is a necessary condition: a token spec the pattern must match at least once
-(no ``OP``, or ``OP: "+"``) that tests ``LOWER``, ``LEMMA``, ``NORM`` or ``ORTH`` for equality
-with a string or membership (``IN``) in a list of strings; among those, the one with the fewest
-words, stop words counted as many. A sentence in which no token has such a value cannot hold a
-match of the pattern, so skipping it changes nothing. A pattern without an anchor keeps its group
-live in every sentence.
+A word test is a necessary condition of a pattern: a token spec it must match at least once (no
+``OP``, or ``OP: "+"``) tests ``LOWER``, ``LEMMA``, ``NORM`` or ``ORTH`` (``TEXT``) for equality
+with a string, membership (``IN``) in a list of strings or a ``REGEX``; some token of every match
+passes it, so a sentence in which no token does cannot hold a match, and skipping it changes
+nothing. A pattern without a word test keeps its group live in every sentence. Each group is first
+screened by its patterns' *anchors* (the test with the fewest words, stop words counted as many).
 
 Same matches, in the same order: a group's ``Matcher`` run on a sentence finds exactly the
 matches the whole-doc ``Matcher`` finds inside that sentence (a match depends only on its own
@@ -25,6 +25,7 @@ relative order matters to the caller in one group.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.attrs import LEMMA, LOWER, NORM, ORTH
@@ -36,6 +37,7 @@ from spacy.vocab import Vocab
 ANCHOR_ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA, "NORM": NORM, "ORTH": ORTH, "TEXT": ORTH}
 REQUIRED_OPS = (None, "+")  # a spec that matches at least one token of every match
 STOP_WORD_COST = 50  # an anchor of stop words ("the", "to") rarely rules a sentence out
+REGEX_COST = 10
 
 
 def _words(value) -> list[str] | None:
@@ -47,30 +49,36 @@ def _words(value) -> list[str] | None:
     return None
 
 
-def word_tests(pattern: list[dict]) -> list[tuple[str, list[str]]]:
-    """(attribute name, words) of every required word test of a pattern: each must be met by some
-    token of a match."""
+def word_tests(pattern: list[dict]) -> list[tuple[str, str, object]]:
+    """Every required word test of a pattern, each met by some token of any match: (attribute name,
+    ``"IN"``, words) or (attribute name, ``"REGEX"``, expression)."""
     tests = []
     for spec in pattern:
         if spec.get("OP") not in REQUIRED_OPS:
             continue
         for key, value in spec.items():
             attr = key.upper() if isinstance(key, str) else key
-            words = _words(value) if attr in ANCHOR_ATTRS else None
+            if attr not in ANCHOR_ATTRS:
+                continue
+            attr = "ORTH" if attr == "TEXT" else attr
+            words = _words(value)
             if words:
-                tests.append(("ORTH" if attr == "TEXT" else attr, words))
+                tests.append((attr, "IN", words))
+            if isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+                tests.append((attr, "REGEX", value["REGEX"]))
     return tests
 
 
-def selectivity(words: list[str]) -> int:
-    """Lower is rarer: words count one each, stop words many."""
-    return sum(STOP_WORD_COST if w.lower() in STOP_WORDS else 1 for w in words)
+def selectivity(test: tuple[str, str, object]) -> int:
+    """Lower is rarer: words count one each, stop words many; an expression as a few words."""
+    _, kind, value = test
+    return REGEX_COST if kind == "REGEX" else sum(STOP_WORD_COST if w.lower() in STOP_WORDS else 1 for w in value)
 
 
-def anchor_of(pattern: list[dict]) -> tuple[str, list[str]] | None:
-    """(attribute name, words) of the pattern's most selective required word test, or None."""
+def anchor_of(pattern: list[dict]) -> tuple[str, str, object] | None:
+    """The pattern's most selective required word test, or None."""
     tests = word_tests(pattern)
-    return min(tests, key=lambda t: selectivity(t[1])) if tests else None
+    return min(tests, key=selectivity) if tests else None
 
 
 class GatedMatcher:
@@ -92,18 +100,25 @@ class GatedMatcher:
         self.anchors: dict[str, int] = {}  # group -> bits of its patterns' anchors
         self.patterns: dict[str, set[int]] = {}  # group -> the test bits of each pattern (distinct)
         self.always: set[str] = set()  # groups with a pattern that has no word test: live everywhere
-        self.tests: dict[tuple[int, frozenset], int] = {}  # (attribute id, word hashes) -> bit
+        self.tests: dict[tuple, int] = {}  # (attribute id, "IN", word hashes) or (attribute id, "REGEX", expression) -> bit
         self.tables: dict[int, dict[int, int]] = {}  # attribute id -> word hash -> bits of the tests it meets
+        self.regexes: dict[int, list[tuple[re.Pattern, int]]] = {}  # attribute id -> (expression, bit)
+        self.regex_hits: dict[int, dict[int, int]] = {}  # attribute id -> value hash -> bits of the expressions it meets (cache)
 
-    def _bit(self, attr: str, words: list[str]) -> int:
+    def _bit(self, test: tuple[str, str, object]) -> int:
+        attr, kind, value = test
         attr_id = ANCHOR_ATTRS[attr]
-        hashes = frozenset(self.vocab.strings.add(w) for w in words)
-        bit = self.tests.get((attr_id, hashes))
+        key = (attr_id, kind, value if kind == "REGEX" else frozenset(self.vocab.strings.add(w) for w in value))
+        bit = self.tests.get(key)
         if bit is None:
-            bit = self.tests[(attr_id, hashes)] = 1 << len(self.tests)
-            table = self.tables.setdefault(attr_id, {})
-            for h in hashes:
-                table[h] = table.get(h, 0) | bit
+            bit = self.tests[key] = 1 << len(self.tests)
+            if kind == "REGEX":
+                self.regexes.setdefault(attr_id, []).append((re.compile(value), bit))
+                self.regex_hits[attr_id] = {}
+            else:
+                table = self.tables.setdefault(attr_id, {})
+                for h in key[2]:
+                    table[h] = table.get(h, 0) | bit
         return bit
 
     def add(self, key: str, patterns: list[list[dict]], group: str | None = None) -> None:
@@ -119,11 +134,10 @@ class GatedMatcher:
             if not tests:
                 self.always.add(group)
                 continue
-            anchor = min(tests, key=lambda t: selectivity(t[1]))
-            self.anchors[group] |= self._bit(*anchor)
+            self.anchors[group] |= self._bit(min(tests, key=selectivity))
             bits = 0
-            for attr, words in tests:
-                bits |= self._bit(attr, words)
+            for test in tests:
+                bits |= self._bit(test)
             self.patterns[group].add(bits)
 
     def __len__(self) -> int:
@@ -136,6 +150,15 @@ class GatedMatcher:
         for t in tokens:
             for value_of, get in lookups:
                 met |= get(value_of(t), 0)
+        for attr, regexes in self.regexes.items():
+            value_of, hits = _ATTR_GETTERS[attr], self.regex_hits[attr]
+            for t in tokens:
+                value = value_of(t)
+                bits = hits.get(value)
+                if bits is None:
+                    text = self.vocab.strings[value]
+                    bits = hits[value] = sum(bit for regex, bit in regexes if regex.search(text))
+                met |= bits
         return met
 
     def live(self, tokens: Iterable) -> list[str]:
@@ -147,6 +170,9 @@ class GatedMatcher:
         ]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Matches inside sentences; a doc without sentence boundaries is one sentence."""
+        if not doc.has_annotation("SENT_START"):
+            return list(self.span_matches(doc[:]))
         return list(self.sentence_matches(doc))
 
     def sentence_matches(self, doc: Doc, sentences: list[Span] | None = None) -> Iterator[tuple[int, int, int]]:

@@ -55,23 +55,24 @@ def gated_matches(gated: GatedMatcher, doc) -> dict[str, list]:
 def test_required_word_tests_and_the_anchor():
     pattern = [{"LOWER": {"IN": ["i", "we"]}}, {"LEMMA": "be", "OP": "?"}, {"LOWER": "denied", "IS_ALPHA": True},
                {"OP": "*"}, {"TEXT": "PA", "OP": "+"}, {"LOWER": "no", "OP": "!"}, {"LOWER": {"REGEX": "^x"}}]
-    # "?", "*" and "!" tokens are not required; REGEX is no word test; TEXT is ORTH
-    assert word_tests(pattern) == [("LOWER", ["i", "we"]), ("LOWER", ["denied"]), ("ORTH", ["PA"])]
-    assert anchor_of(pattern) == ("LOWER", ["denied"])  # stop words ("i", "we") rarely rule a sentence out
-    assert anchor_of([{"LOWER": {"REGEX": "^x"}}]) is None
-    assert word_tests([{"LOWER": {"IN": [1, 2]}}]) == []  # only strings are word tests
+    # "?", "*" and "!" tokens are not required; TEXT is ORTH
+    assert word_tests(pattern) == [("LOWER", "IN", ["i", "we"]), ("LOWER", "IN", ["denied"]), ("ORTH", "IN", ["PA"]), ("LOWER", "REGEX", "^x")]
+    assert anchor_of(pattern) == ("LOWER", "IN", ["denied"])  # stop words ("i", "we") rarely rule a sentence out
+    assert anchor_of([{"LOWER": {"REGEX": "^x"}}]) == ("LOWER", "REGEX", "^x")
+    assert word_tests([{"LOWER": {"IN": [1, 2]}}, {"_": {"x": True}}, {"LIKE_NUM": True}]) == []  # only strings, only token text
 
 
 def test_a_group_runs_only_where_all_word_tests_of_one_pattern_are_met(nlp):
     gated = GatedMatcher(nlp.vocab)
     gated.add("denied", [[{"LOWER": {"IN": ["claim", "it"]}}, {"LEMMA": "be"}, {"LOWER": "denied"}]])
     gated.add("auth", [[{"LOWER": "prior"}, {"LOWER": "auth"}]])
-    gated.add("ending", [[{"LOWER": {"REGEX": "mab$"}}]])  # no word test: every sentence
-    doc = nlp("My claim was denied. Nothing about auth here. Prior auth again. It was fine.")
+    gated.add("ending", [[{"LOWER": {"REGEX": "mab$"}}]])
+    gated.add("number", [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["mg", "ml"]}, "OP": "?"}]])  # no word test: every sentence
+    doc = nlp("My claim was denied. Nothing about auth here. Prior auth again. It was fine on Humira (adalimumab).")
     live = [gated.live(s) for s in doc.sents]
-    assert live == [["denied", "ending"], ["ending"], ["auth", "ending"], ["ending"]]
-    assert [(doc.vocab.strings[k], doc[s:e].text) for k, s, e in gated(doc)] == [("denied", "claim was denied"), ("auth", "Prior auth")]
-    assert gated(nlp("adalimumab helped")) == [(doc.vocab.strings["ending"], 0, 1)]
+    assert live == [["denied", "number"], ["number"], ["auth", "number"], ["ending", "number"]]
+    assert [(doc.vocab.strings[k], doc[s:e].text) for k, s, e in gated(doc)] == [
+        ("denied", "claim was denied"), ("auth", "Prior auth"), ("ending", "adalimumab")]
 
 
 def test_unmet_need_rules_same_matches_in_the_same_order_as_one_matcher(nlp, gold_docs):
@@ -113,3 +114,25 @@ def test_native_drug_name_accepts_exactly_what_the_getter_accepts(nlp):
     assert {doc[s].lower_ for _, s, _ in expected} >= {"wegovy", "metformin", "lipitor", "dupixent", "insulin"}
     assert native_drug_name({"LOWER": "x"}) == {"LOWER": "x"}
     assert native_drug_name({"_": {"need_drug_name": True}, "OP": "?"})["OP"] == "?"
+
+
+def test_symptom_body_patterns_same_matches_as_one_matcher(nlp, gold_docs, medical):
+    """"<body part> <complaint>" patterns: no pattern takes sentence-final punctuation, so the whole-doc
+    Matcher finds nothing across sentences and the gated one finds the very same list."""
+    from spacy.tokens import Doc
+
+    from insights.extraction.symptoms import SymptomRecognizer
+
+    (symptoms,) = [r for r in medical.entities.recognizers if isinstance(r, SymptomRecognizer)]
+    gated = symptoms.body
+    plain = plain_matcher(gated)
+    texts = [json.loads(line)["text"] for line in (REPO_ROOT / "data/gold/assertions.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    found = 0
+    for doc in [*gold_docs, *nlp.pipe(texts)]:
+        assert gated(doc) == plain(doc), doc.text
+        found += len(plain(doc))
+    assert found > 20
+    # a doc without sentence boundaries (the misspelling rule's corrected copy) is one sentence
+    words = ["my", "knees", "are", "so", "swollen", ".", "heart", "related", "problems"]
+    bare = Doc(nlp.vocab, words=words)
+    assert gated(bare) == plain(bare) and len(plain(bare)) == 2
