@@ -169,11 +169,13 @@ class GatedMatcher:
             if g in self.always or (self.anchors[g] & met and any(bits & met == bits for bits in self.patterns[g]))
         ]
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """Matches inside sentences; a doc without sentence boundaries is one sentence."""
-        if not doc.has_annotation("SENT_START"):
-            return list(self.span_matches(doc[:]))
-        return list(self.sentence_matches(doc))
+    def __call__(self, doclike: Doc | Span) -> list[tuple[int, int, int]]:
+        """Matches inside sentences (doc offsets); a span, or a doc without sentence boundaries, is one sentence."""
+        if isinstance(doclike, Span):
+            return list(self.span_matches(doclike))
+        if not doclike.has_annotation("SENT_START"):
+            return list(self.span_matches(doclike[:]))
+        return list(self.sentence_matches(doclike))
 
     def sentence_matches(self, doc: Doc, sentences: list[Span] | None = None) -> Iterator[tuple[int, int, int]]:
         for sent in doc.sents if sentences is None else sentences:

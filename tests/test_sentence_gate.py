@@ -73,6 +73,8 @@ def test_a_group_runs_only_where_all_word_tests_of_one_pattern_are_met(nlp):
     assert live == [["denied", "number"], ["number"], ["auth", "number"], ["ending", "number"]]
     assert [(doc.vocab.strings[k], doc[s:e].text) for k, s, e in gated(doc)] == [
         ("denied", "claim was denied"), ("auth", "Prior auth"), ("ending", "adalimumab")]
+    third = list(doc.sents)[2]  # a span is one sentence; offsets stay the doc's
+    assert [(doc.vocab.strings[k], doc[s:e].text) for k, s, e in gated(third)] == [("auth", "Prior auth")]
 
 
 def test_unmet_need_rules_same_matches_in_the_same_order_as_one_matcher(nlp, gold_docs):
