@@ -23,11 +23,11 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from insights.extraction.resources import drug_lexicon
+from insights.sentence_gate import GatedMatcher
 
 ROLES = ("patient", "caregiver", "clinician", "unknown")
 
@@ -126,7 +126,7 @@ class SpeakerRoleMatcher:
     def __init__(self, vocab: Vocab, lexicon: RoleLexicon | None = None) -> None:
         self.lexicon = lexicon or load_role_lexicon()
         self.vocab = vocab
-        self.matcher = Matcher(vocab, validate=True)
+        self.matcher = GatedMatcher(vocab)  # a sentence runs only the cues it can match (insights/sentence_gate.py)
         self.cue_of = {}
         self.parts_of: dict[str, set[str]] = {}
         health = self.lexicon.health_words
@@ -165,7 +165,7 @@ class SpeakerRoleMatcher:
         return RoleResult(role, round(confidence, 3), tuple(distinct))
 
     def _labels(self, sent: Span) -> list[str]:
-        keys = {self.vocab.strings[m] for m, _, _ in self.matcher(sent)}
+        keys = {self.vocab.strings[m] for m, _, _ in self.matcher.span_matches(sent)}
         labels = [k for k in keys if "#" not in k]
         labels += [label for label, parts in self.parts_of.items() if parts <= keys]
         return labels

@@ -17,11 +17,12 @@ from importlib import resources
 
 import yaml
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from .extraction.resources import drug_lexicon
 from .nlp import load_extraction_pipeline
+from .sentence_gate import GatedMatcher
 
 _SEP = "/"  # matcher key: "category" or "category/subcategory"
 _GUARD = "__guard__"
@@ -29,9 +30,28 @@ _GROUP = "#"  # matcher key of one cue group of a ``together`` rule: "<key>#<rul
 _UNLESS = "!"  # matcher key of a category's ``unless`` cues: "!<category>"
 
 # v2.4: a one-word name of the extractors' drug lexicon ("Wegovy", "capecitabine"), usable in cue
-# patterns as ``{_: {need_drug_name: true}}`` (the lexicon loads on the first sentence matched)
+# patterns as ``{_: {need_drug_name: true}}`` (compiled to native checks: :func:`native_drug_name`)
 if not Token.has_extension("need_drug_name"):
     Token.set_extension("need_drug_name", getter=lambda t: t.is_alpha and len(t) > 3 and t.lower_ in drug_lexicon().variant_to_canonical)
+
+
+@lru_cache(maxsize=1)
+def drug_name_words() -> list[str]:
+    """What ``need_drug_name`` accepts by a token's lower case: the drug lexicon's alphabetic variants of 4+ letters."""
+    return sorted(v for v in drug_lexicon().variant_to_canonical if v.isalpha() and len(v) > 3)
+
+
+def native_drug_name(spec: dict) -> dict:
+    """``{_: {need_drug_name: true}}`` as native checks, ``IS_ALPHA`` and ``LOWER IN`` :func:`drug_name_words`
+    (same tokens: an alphabetic token's lower case is alphabetic and as long, and no variant holds
+    the one letter whose lower case is longer, "İ"); the Matcher would call the getter on every token."""
+    ext = spec.get("_")
+    if not (isinstance(ext, dict) and ext.get("need_drug_name") is True and "LOWER" not in spec and "IS_ALPHA" not in spec):
+        return spec
+    rest = {k: v for k, v in spec.items() if k != "_"}
+    if len(ext) > 1:
+        rest["_"] = {k: v for k, v in ext.items() if k != "need_drug_name"}
+    return {**rest, "IS_ALPHA": True, "LOWER": {"IN": drug_name_words()}}
 
 
 @dataclass(frozen=True)
@@ -61,14 +81,20 @@ def load_taxonomy() -> Taxonomy:
                     questions=raw.get("questions") or {})
 
 
+def _group_of(key: str) -> str:
+    """Keys whose matches compete in one sentence (a category and its subcategories) share a Matcher
+    of :class:`~insights.sentence_gate.GatedMatcher`, so they keep their order; the rest stand alone."""
+    return key if key.startswith((_UNLESS, _GUARD)) or _GROUP in key else key.partition(_SEP)[0]
+
+
 def _cue_patterns(nlp: Language, spec: dict) -> list[list[dict]]:
     """Matcher token patterns for one (sub)category's lemma cues and raw patterns."""
     patterns = [[{"LEMMA": w} for w in cue.split()] for cue in spec.get("lemmas") or []]
-    patterns += [list(p) for p in spec.get("patterns") or []]
+    patterns += [[native_drug_name(t) for t in p] for p in spec.get("patterns") or []]
     return patterns
 
 
-def _add_cues(matchers: tuple[Matcher, PhraseMatcher], nlp: Language, key: str, spec: dict, together: dict) -> None:
+def _add_cues(matchers: tuple[GatedMatcher, PhraseMatcher], nlp: Language, key: str, spec: dict, together: dict) -> None:
     """Register a (sub)category's cues under ``key``: phrases in the hash-based PhraseMatcher (on
     NORM, cheap however many), lemmas and patterns in the Matcher. A ``together`` rule is a list of
     cue groups that must all occur in one sentence ("caring for my dad" + "exhausted")."""
@@ -102,7 +128,7 @@ class UnmetNeedMatcher:
         self.classifier = classifier
         self.veto = veto  # v2.4: a TF-IDF-only NeedClassifier (``load_veto()``) that only drops rule hits it scores below its veto
         self.nlp = nlp or load_extraction_pipeline()
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
+        self.matcher = GatedMatcher(self.nlp.vocab, group_of=_group_of)  # each sentence runs only the rules it can match
         self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
         matchers = (self.matcher, self.phrase_matcher)
         self.together: dict[str, list[list[str]]] = {}  # key -> rules, each a list of group keys
@@ -152,7 +178,7 @@ class UnmetNeedMatcher:
         negated = set()  # (category, sentence) with a negated rule cue: the classifier may not add it
         unless = set()  # (category, sentence) holding one of the category's ``unless`` cues
         groups: dict[tuple[str, int], tuple[int, int]] = {}  # (group key, sentence) -> first span
-        for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
+        for match_id, start, end in [*self.matcher.sentence_matches(doc, sentences), *self.phrase_matcher(doc)]:
             key = self.nlp.vocab.strings[match_id]
             s_idx = sent_of_token[start]
             if sent_of_token[end - 1] != s_idx:  # a cue never spans sentences ("trial … {OP: *} … travel")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from ..sentence_gate import GatedMatcher
 from .context_guard import allows
 from .edits import wordnet_words
 from .lexicon_matcher import LexiconMatcher
@@ -34,7 +34,9 @@ class SymptomRecognizer:
         lemma_of = nlp.get_pipe("pos_free_lemmatizer").lemma
         self.lemma = LexiconMatcher(nlp, {t: v for t, v in terms.items() if t in self.lay or not _inflected_word(lemma_of, t)}, attr="LEMMA")
         # "<body part> <complaint>" and "<complaint> in my <body part>"
-        self.body = Matcher(nlp.vocab)
+        # one Matcher run per sentence that holds the words of a pattern (insights/sentence_gate.py): same
+        # matches, since no pattern can take a sentence's last token (sentence-final punctuation)
+        self.body = GatedMatcher(nlp.vocab, validate=False, group_of=lambda key: "body")
         self.nlp_strings = nlp.vocab.strings
         parts, words = [p for p in lex.body_parts if " " not in p], list(lex.complaints)
         # organ systems and glands with a general complaint word: "adrenal issues", "heart related problems"
