@@ -47,7 +47,7 @@ def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block
 
 
 @task(name="topics", **TASK_OPTIONS)
-def topics_task(work_dir: str, run_id: str, seed: int, topic_options: Optional[dict] = None) -> dict:
+def topics_task(work_dir: str, run_id: str, seed: int, topic_options: dict | None = None) -> dict:
     from insights.topics import TopicConfig
 
     o = topic_options or {}
@@ -90,12 +90,12 @@ def patient_insights(
     key_secret_block: str | None = None,
     topic_seed: int = 42,
     max_body_chars: int = 100_000,
-    topic_model_dir: Optional[str] = None,
+    topic_model_dir: str | None = None,
     topic_refit: str = "auto",
     topic_max_age_days: float = 30,
-    embedding_cache_dir: Optional[str] = None,
+    embedding_cache_dir: str | None = None,
     embedding_backend: str = "minilm",
-    topic_fit_sample_size: Optional[int] = None,
+    topic_fit_sample_size: int | None = None,
     need_classifier: bool = False,
 ) -> dict:
     """Ingest forum exports, de-identify, model topics and unmet needs, publish Parquet.
