@@ -113,6 +113,8 @@ def test_sentence_role_v1_2_families(nlp, text, role):
         ("my granddaughter starts her new inhaler next week", "caregiver"),
         ("with my sickle cell the cold weather is brutal", "patient"),
         ("my CPAP mask leaks every night", "patient"),
+        ("I take my husband to every radiotherapy session", "caregiver"),
+        ("watching my dad go through chemo is the hardest thing", "caregiver"),
         ("My GP: no idea, come back in a month.", "patient"),
         ("Update: the weather is lovely.", "unknown"),
         ("Ask the pharmacist before mixing those two.", "unknown"),
