@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.7.0"
+    assert tax.version == "2.8.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -634,4 +634,48 @@ def test_v27_paraphrase_families(matcher, text, category, subcategory):
     ],
 )
 def test_v27_near_misses(matcher, text, absent):
+    assert absent not in {c for c, _ in hits(matcher, text)}, hits(matcher, text)
+
+
+# v2.8 general families (issue 5, ninth round, from HO10's errors; paraphrases written for the test,
+# none from a gold file): a treatment and what it stops, costs or outdoes; the carer doing a relative's
+# care task; nobody owning the handover (not their job, re-telling the history, services that never talk);
+# joining a trial as owing it, for the free drug or for the next person.
+@pytest.mark.parametrize(
+    "text,category,subcategory",
+    [
+        ("Since the new tablets I'm so tired I sleep through the kids' bedtime.", "side_effect_burden", None),
+        ("The steroid shots left lumps all over my thighs.", "side_effect_burden", None),
+        ("Honestly the methotrexate nausea is worse than the arthritis.", "side_effect_burden", None),
+        ("The metformin gives me cramps every single day.", "side_effect_burden", None),
+        ("I've been doing my mum's injections and dressings since her fall.", "caregiver_burden", None),
+        ("With my husband's dementia there's no such thing as a day off.", "caregiver_burden", None),
+        ("I'm doing all her lifting and washing now that her hip has gone.", "caregiver_burden", None),
+        ("My endocrinologist and my GP both say it's not their job to check my thyroid.", "care_coordination", None),
+        ("At every new hospital I have to explain his condition from scratch.", "care_coordination", None),
+        ("The clinic and the physio never talk to each other.", "care_coordination", None),
+        ("I feel I owe it to the kids who come after me to join a study.", "trial_participation", "motivation"),
+        ("Honestly I want the free drug from the trial, I can't pay for it.", "trial_participation", "motivation"),
+        ("Put her down for anything that's recruiting, it might give her more years.", "trial_participation", "motivation"),
+    ],
+)
+def test_v28_paraphrase_families(matcher, text, category, subcategory):
+    found = hits(matcher, text)
+    assert (category, subcategory) in found if subcategory else category in {c for c, _ in found}, f"no {category}/{subcategory} in {text!r}: {found}"
+
+
+# v2.8 near misses: the same words with no need (a hobby, a plan restarted, services that do talk, a
+# trial drug that is simply free, a device compared with another, cooking by choice).
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("I've been doing yoga since her wedding.", "caregiver_burden"),
+        ("I do all the cooking because I like it.", "caregiver_burden"),
+        ("The ward staff started from scratch with a new plan and it's working well.", "care_coordination"),
+        ("My GP and my consultant talk to each other all the time, it's brilliant.", "care_coordination"),
+        ("The trial drug is free and the team is lovely.", "trial_participation"),
+        ("The insulin pump is worse than the pens for me but I manage fine.", "side_effect_burden"),
+    ],
+)
+def test_v28_near_misses(matcher, text, absent):
     assert absent not in {c for c, _ in hits(matcher, text)}, hits(matcher, text)
