@@ -83,7 +83,7 @@ def test_scores_match_scikit_learn_tfidf_plus_minilm():
     assert clf.probabilities([]).shape == (0, len(clf.categories))
 
 
-# Written for this test (not in any gold file): paraphrases the rules (v2.3.0 to v2.7.0) miss.
+# Written for this test (not in any gold file): paraphrases the rules (v2.3.0 to v2.8.0) miss.
 @pytest.mark.parametrize(
     "text,category",
     [
