@@ -26,6 +26,7 @@ from .recognizers.member_names import MemberNameRecognizer  # noqa: E402
 from .recognizers.prefilter import guard_recognizers  # noqa: E402
 from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
 from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
+from .name_neighbours import extend_names  # noqa: E402
 from .name_repeats import repeat_names  # noqa: E402
 from .spans import Span, keep_span, resolve  # noqa: E402
 
@@ -134,6 +135,8 @@ class Deidentifier:
         spans = (Span(r.start, r.end, r.entity_type, r.score) for r in results)
         keep = self.config.keep_states_and_countries
         found = resolve(s for s in spans if keep_span(s, text[s.start : s.end], keep_states_and_countries=keep))
+        beside = extend_names(found, text)
+        found = resolve(found + beside) if beside else found
         again = repeat_names(found, text)
         return resolve(found + again) if again else found
 
