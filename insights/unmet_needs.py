@@ -259,12 +259,16 @@ class UnmetNeedMatcher:
                     first = next(t for t in sent if not t.is_space)
                     hits.append((self.question_category, s_idx, first.i, first.i + 1, f"{first.lower_} …?"))
         quoted = {}  # v2.9: sentence -> the quoted line of a reply
+        clause_vetoed = set()  # v2.9: (category, sentence) with a hit an ``unless_clause`` cue vetoed
         best: dict[tuple[str, int], tuple[int, int, str | None, str | None]] = {}
         for key, s_idx, start, end, cue in hits:
             if s_idx in guarded:
                 continue
             category, _, sub = key.partition(_SEP)
-            if (category, s_idx) in unless or (category, s_idx) in clause and self._vetoed(doc, clause[(category, s_idx)], end):
+            if (category, s_idx) in unless:
+                continue
+            if (category, s_idx) in clause and self._vetoed(doc, clause[(category, s_idx)], end):
+                clause_vetoed.add((category, s_idx))  # the classifier may not add it back either
                 continue
             if s_idx not in quoted:
                 quoted[s_idx] = self._quoted(sentences[s_idx])
@@ -289,7 +293,7 @@ class UnmetNeedMatcher:
                     del best[(category, s_idx)]
                 sent = sentences[s_idx]
                 for category in cats:
-                    if (category, s_idx) not in best and (category, s_idx) not in negated | unless:
+                    if (category, s_idx) not in best and (category, s_idx) not in negated | unless | clause_vetoed:
                         best[(category, s_idx)] = (sent.start, sent.end, self.CLASSIFIER_CUE, None)
         mentions = []
         for (category, s_idx), (start, end, cue, sub) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0][0])):
