@@ -147,6 +147,11 @@ class UnmetNeedMatcher:
         # v2.9: an ``unless_clause`` cue does not reach a cue said after a later contrast word
         # ("the shortage seemed over, but now no pharmacy has it"): what follows "but" wins
         self.contrast = {w.lower() for w in neg.get("contrast") or []}
+        # v2.9: advice to the reader (guide rule 1): the clause of a sentence that opens on an imperative
+        # ("Ask your team …", "Get a referral …") or "If your/you …, ask …" states no need of the writer's
+        advice = neg.get("advice") or {}
+        self.advice_verbs = {w.lower() for w in advice.get("verbs") or []}
+        self.advice_next = {w.lower() for w in advice.get("next") or []}
         _add_cues(matchers, self.nlp, _GUARD, {"phrases": neg.get("guards"), "patterns": neg.get("guard_patterns")}, {})
         self.question_category = self.taxonomy.questions.get("category")
         self.question_openers = {w.lower() for w in self.taxonomy.questions.get("openers") or []}
@@ -172,19 +177,38 @@ class UnmetNeedMatcher:
             return False  # v2.9: about the addressee's own case ("did your hair …?")
         return not (lowers & self.question_group_words and lowers & self.question_social_words)
 
-    @staticmethod
-    def _quoted(sent: Span) -> tuple[int, int] | None:
-        """v2.9: a reply's quoted line (``> "…"`` or ``> …`` up to the line's end) is another poster's
-        words: token range ``[start, end)`` of the quote, or None."""
+    def _not_own(self, sent: Span) -> tuple[int, int] | None:
+        """v2.9: the part of a sentence that is not the writer's own account: a reply's quoted line
+        (``> "…"`` or ``> …`` up to the line's end: another poster's words) or an advice clause (an
+        imperative opening up to the first comma: "Get a referral early, …"; "If your PA gets denied,
+        ask …" up to the comma after the imperative). Token range ``[start, end)`` or None."""
         words = [t for t in sent if not t.is_space]
-        if len(words) < 2 or words[0].text != ">":
+        if len(words) < 3:
             return None
+        if words[0].text != ">":
+            return self._advice(words, sent.end)
         start = words[0].i
         if words[1].text in {'"', "\u201c", "'", "\u2018"}:
             close = next((t.i for t in words[2:] if t.text in {'"', "\u201d", "'", "\u2019"}), None)
             return (start, close + 1) if close is not None else (start, sent.end)
         end = next((t.i for t in sent if t.is_space and "\n" in t.text), sent.end)
         return start, end
+
+    def _advice(self, words: list[Token], sent_end: int) -> tuple[int, int] | None:
+        def clause_end(k: int) -> int:
+            return next((t.i for t in words[k:] if t.text in {",", ";"}), sent_end)
+        first, second = words[0].lower_, words[1].lower_
+        if first == "please":
+            first, second, k = second, words[2].lower_, 1
+        else:
+            k = 0
+        if first in self.advice_verbs and second in self.advice_next:
+            return words[0].i, clause_end(k + 2)
+        if first == "if" and second in {"your", "you"}:
+            comma = next((j for j, t in enumerate(words) if t.text == ","), None)
+            if comma is not None and comma + 1 < len(words) and words[comma + 1].lower_ in self.advice_verbs:
+                return words[0].i, clause_end(comma + 2)
+        return None
 
     def _vetoed(self, doc: Doc, spans: list[tuple[int, int]], end: int) -> bool:
         """v2.9: an ``unless_clause`` cue vetoes a hit unless a contrast word ("but") stands between
@@ -258,7 +282,7 @@ class UnmetNeedMatcher:
                 if self._question(sent):
                     first = next(t for t in sent if not t.is_space)
                     hits.append((self.question_category, s_idx, first.i, first.i + 1, f"{first.lower_} …?"))
-        quoted = {}  # v2.9: sentence -> the quoted line of a reply
+        quoted = {}  # v2.9: sentence -> its part that is not the writer's own (a quoted line, an advice clause)
         clause_vetoed = set()  # v2.9: (category, sentence) with a hit an ``unless_clause`` cue vetoed
         best: dict[tuple[str, int], tuple[int, int, str | None, str | None]] = {}
         for key, s_idx, start, end, cue in hits:
@@ -271,7 +295,7 @@ class UnmetNeedMatcher:
                 clause_vetoed.add((category, s_idx))  # the classifier may not add it back either
                 continue
             if s_idx not in quoted:
-                quoted[s_idx] = self._quoted(sentences[s_idx])
+                quoted[s_idx] = self._not_own(sentences[s_idx])
             if quoted[s_idx] and quoted[s_idx][0] <= start and end <= quoted[s_idx][1]:
                 continue
             rank = (1 if sub else 0, end - start)

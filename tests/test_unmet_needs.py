@@ -736,6 +736,9 @@ V29_PAIRS = [
         # a trial that went well, eligibility for a health service / a trial barrier
         ("The trial I did last year was actually great and I got paid travel.", "The trial is 200 miles away and they don't pay travel.", "trial_participation"),
         ("I'm not eligible on the NHS because my BMI is too low.", "I'm not eligible for the trial because of my previous cancer.", "trial_participation"),
+    # advice to the reader / the writer's own need
+    ("Get a referral to a physio early, the exercises really help.", "My referral to the physio was lost and nobody rang me back.", "care_coordination"),
+    ("If your claim gets denied, ask your doctor to request a peer-to-peer review.", "My claim got denied twice and I'm still waiting on a peer-to-peer review.", "access_and_cost"),
 ]
 
 
@@ -750,3 +753,9 @@ def test_v29_unless_clause_stops_at_a_contrast_word(matcher):
     assert "access_and_cost" not in {c for c, _ in hits(matcher, "The shortage is over now, my pharmacy has plenty.")}
     assert "access_and_cost" in {c for c, _ in hits(matcher, "The shortage is over now, but my pharmacy still can't get my patches.")}
     assert "side_effect_burden" not in {c for c, _ in hits(matcher, "The chemo nausea was so bad at first but it's much better now.")}
+
+
+def test_v29_advice_clause_ends_at_the_comma(matcher):
+    """Advice to the reader states no need of the writer's (guide rule 1); what follows the comma is the writer's again."""
+    assert "information_gap" in {c for c, _ in hits(matcher, "Ask your social worker about respite hours, we didn't know we qualified for years.")}
+    assert "care_coordination" not in {c for c, _ in hits(matcher, "Ask for a referral to the pain clinic, it's worth it.")}
