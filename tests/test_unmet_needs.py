@@ -739,6 +739,9 @@ V29_PAIRS = [
     # advice to the reader / the writer's own need
     ("Get a referral to a physio early, the exercises really help.", "My referral to the physio was lost and nobody rang me back.", "care_coordination"),
     ("If your claim gets denied, ask your doctor to request a peer-to-peer review.", "My claim got denied twice and I'm still waiting on a peer-to-peer review.", "access_and_cost"),
+    # a manager who keeps asking / a relative's repeated questions; everyone else's case / a question of fact
+    ("My manager keeps asking why I'm late after my scans.", "Mum has dementia and keeps asking where dad is every ten minutes, I'm exhausted.", "caregiver_burden"),
+    ("How long did it take everyone else's eyelashes to grow back after chemo?", "How long did it take for the chemo fatigue to lift?", "information_gap"),
 ]
 
 
