@@ -28,6 +28,7 @@ _SEP = "/"  # matcher key: "category" or "category/subcategory"
 _GUARD = "__guard__"
 _GROUP = "#"  # matcher key of one cue group of a ``together`` rule: "<key>#<rule>#<group>"
 _UNLESS = "!"  # matcher key of a category's ``unless`` cues: "!<category>"
+_CLAUSE = "~"  # v2.9: matcher key of a category's ``unless_clause`` cues: "~<category>"
 
 # v2.4: a one-word name of the extractors' drug lexicon ("Wegovy", "capecitabine"), usable in cue
 # patterns as ``{_: {need_drug_name: true}}`` (compiled to native checks: :func:`native_drug_name`)
@@ -84,7 +85,7 @@ def load_taxonomy() -> Taxonomy:
 def _group_of(key: str) -> str:
     """Keys whose matches compete in one sentence (a category and its subcategories) share a Matcher
     of :class:`~insights.sentence_gate.GatedMatcher`, so they keep their order; the rest stand alone."""
-    return key if key.startswith((_UNLESS, _GUARD)) or _GROUP in key else key.partition(_SEP)[0]
+    return key if key.startswith((_UNLESS, _CLAUSE, _GUARD)) or _GROUP in key else key.partition(_SEP)[0]
 
 
 def _cue_patterns(nlp: Language, spec: dict) -> list[list[dict]]:
@@ -136,22 +137,83 @@ class UnmetNeedMatcher:
             _add_cues(matchers, self.nlp, category, spec, self.together)
             for sub, sub_spec in (spec.get("subcategories") or {}).items():
                 _add_cues(matchers, self.nlp, f"{category}{_SEP}{sub}", sub_spec, self.together)
-            if spec.get("unless"):
-                _add_cues(matchers, self.nlp, f"{_UNLESS}{category}", spec["unless"], {})
+            if spec.get("unless"):  # v2.9: ``unless`` may hold ``together`` rules too (all groups in one sentence)
+                _add_cues(matchers, self.nlp, f"{_UNLESS}{category}", spec["unless"], self.together)
+            if spec.get("unless_clause"):  # v2.9: past-or-resolved and benefit frames, vetoing up to a later "but"
+                _add_cues(matchers, self.nlp, f"{_CLAUSE}{category}", spec["unless_clause"], {})
         neg = self.taxonomy.negation
         self.window = int(neg.get("window", 0))
         self.negators = {w.lower() for w in neg.get("negators") or []}
+        # v2.9: an ``unless_clause`` cue does not reach a cue said after a later contrast word
+        # ("the shortage seemed over, but now no pharmacy has it"): what follows "but" wins
+        self.contrast = {w.lower() for w in neg.get("contrast") or []}
+        # v2.9: advice to the reader (guide rule 1): the clause of a sentence that opens on an imperative
+        # ("Ask your team …", "Get a referral …") or "If your/you …, ask …" states no need of the writer's
+        advice = neg.get("advice") or {}
+        self.advice_verbs = {w.lower() for w in advice.get("verbs") or []}
+        self.advice_next = {w.lower() for w in advice.get("next") or []}
         _add_cues(matchers, self.nlp, _GUARD, {"phrases": neg.get("guards"), "patterns": neg.get("guard_patterns")}, {})
         self.question_category = self.taxonomy.questions.get("category")
         self.question_openers = {w.lower() for w in self.taxonomy.questions.get("openers") or []}
         self.question_not_when = [w.lower() for w in self.taxonomy.questions.get("not_when") or []]
+        # v2.9: a question about the addressee's own case ("your", "everyone else's") with no first person,
+        # or a group question ("anyone", "everyone") about a social activity, seeks nothing the writer needs
+        addressed = self.taxonomy.questions.get("addressed") or {}
+        self.question_case_openers = [tuple(w.lower().split()) for w in addressed.get("case_openers") or []]
+        self.question_first_person = {w.lower() for w in addressed.get("first_person") or []}
+        self.question_group_words = {w.lower() for w in addressed.get("group_words") or []}
+        self.question_social_words = {w.lower() for w in addressed.get("social_words") or []}
 
     def _question(self, sent: Span) -> bool:
         words = [t for t in sent if not t.is_space]
         if len(words) <= 2 or words[0].lower_ not in self.question_openers or words[-1].text != "?":
             return False
         low = sent.text.lower().replace("\u2019", "'")  # v2.4: as written ("how's everyone's" was "how 's everyone 's")
-        return not any(phrase in low for phrase in self.question_not_when)
+        if any(phrase in low for phrase in self.question_not_when):
+            return False
+        lowers = {t.lower_.replace("\u2019", "'") for t in words}
+        opening = tuple(t.lower_ for t in words[:3])
+        if any(opening[:len(o)] == o for o in self.question_case_openers) and not lowers & self.question_first_person:
+            return False  # v2.9: about the addressee's own case ("did your hair …?")
+        return not (lowers & self.question_group_words and lowers & self.question_social_words)
+
+    def _not_own(self, sent: Span) -> tuple[int, int] | None:
+        """v2.9: the part of a sentence that is not the writer's own account: a reply's quoted line
+        (``> "…"`` or ``> …`` up to the line's end: another poster's words) or an advice clause (an
+        imperative opening up to the first comma: "Get a referral early, …"; "If your PA gets denied,
+        ask …" up to the comma after the imperative). Token range ``[start, end)`` or None."""
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 3:
+            return None
+        if words[0].text != ">":
+            return self._advice(words, sent.end)
+        start = words[0].i
+        if words[1].text in {'"', "\u201c", "'", "\u2018"}:
+            close = next((t.i for t in words[2:] if t.text in {'"', "\u201d", "'", "\u2019"}), None)
+            return (start, close + 1) if close is not None else (start, sent.end)
+        end = next((t.i for t in sent if t.is_space and "\n" in t.text), sent.end)
+        return start, end
+
+    def _advice(self, words: list[Token], sent_end: int) -> tuple[int, int] | None:
+        def clause_end(k: int) -> int:
+            return next((t.i for t in words[k:] if t.text in {",", ";"}), sent_end)
+        first, second = words[0].lower_, words[1].lower_
+        if first == "please":
+            first, second, k = second, words[2].lower_, 1
+        else:
+            k = 0
+        if first in self.advice_verbs and second in self.advice_next:
+            return words[0].i, clause_end(k + 2)
+        if first == "if" and second in {"your", "you"}:
+            comma = next((j for j, t in enumerate(words) if t.text == ","), None)
+            if comma is not None and comma + 1 < len(words) and words[comma + 1].lower_ in self.advice_verbs:
+                return words[0].i, clause_end(comma + 2)
+        return None
+
+    def _vetoed(self, doc: Doc, spans: list[tuple[int, int]], end: int) -> bool:
+        """v2.9: an ``unless_clause`` cue vetoes a hit unless a contrast word ("but") stands between
+        the cue's end and the hit's end (the hit, or its last group, is said after the "but")."""
+        return any(u_end >= end or not any(t.lower_ in self.contrast for t in doc[u_end:end]) for _, u_end in spans)
 
     def _negated(self, doc: Doc, sent: Span, start: int, end: int) -> bool:
         """A cue is negated when a negator stands within ``window`` tokens before it in its
@@ -177,6 +239,7 @@ class UnmetNeedMatcher:
         guarded = set()
         negated = set()  # (category, sentence) with a negated rule cue: the classifier may not add it
         unless = set()  # (category, sentence) holding one of the category's ``unless`` cues
+        clause: dict[tuple[str, int], list[tuple[int, int]]] = {}  # v2.9: (category, sentence) -> ``unless_clause`` spans
         groups: dict[tuple[str, int], tuple[int, int]] = {}  # (group key, sentence) -> first span
         for match_id, start, end in [*self.matcher.sentence_matches(doc, sentences), *self.phrase_matcher(doc)]:
             key = self.nlp.vocab.strings[match_id]
@@ -187,7 +250,13 @@ class UnmetNeedMatcher:
                 guarded.add(s_idx)
                 continue
             if key.startswith(_UNLESS):
-                unless.add((key[len(_UNLESS):], s_idx))
+                if _GROUP in key:  # v2.9: a group of an ``unless`` together rule
+                    groups.setdefault((key, s_idx), (start, end))
+                else:
+                    unless.add((key[len(_UNLESS):], s_idx))
+                continue
+            if key.startswith(_CLAUSE):
+                clause.setdefault((key[len(_CLAUSE):], s_idx), []).append((start, end))
                 continue
             if self._negated(doc, sentences[s_idx], start, end):
                 negated.add((key.partition(_SEP)[0].partition(_GROUP)[0], s_idx))
@@ -203,6 +272,9 @@ class UnmetNeedMatcher:
                         spans = [groups.get((k, s_idx)) for k in group_keys]
                         if all(spans):
                             spans.sort()
+                            if key.startswith(_UNLESS):
+                                unless.add((key[len(_UNLESS):], s_idx))
+                                continue
                             cue = " … ".join(doc[a:b].text.lower() for a, b in spans)
                             hits.append((key, s_idx, spans[0][0], spans[-1][1], cue))
         if self.question_category:
@@ -210,12 +282,21 @@ class UnmetNeedMatcher:
                 if self._question(sent):
                     first = next(t for t in sent if not t.is_space)
                     hits.append((self.question_category, s_idx, first.i, first.i + 1, f"{first.lower_} …?"))
+        quoted = {}  # v2.9: sentence -> its part that is not the writer's own (a quoted line, an advice clause)
+        clause_vetoed = set()  # v2.9: (category, sentence) with a hit an ``unless_clause`` cue vetoed
         best: dict[tuple[str, int], tuple[int, int, str | None, str | None]] = {}
         for key, s_idx, start, end, cue in hits:
             if s_idx in guarded:
                 continue
             category, _, sub = key.partition(_SEP)
             if (category, s_idx) in unless:
+                continue
+            if (category, s_idx) in clause and self._vetoed(doc, clause[(category, s_idx)], end):
+                clause_vetoed.add((category, s_idx))  # the classifier may not add it back either
+                continue
+            if s_idx not in quoted:
+                quoted[s_idx] = self._not_own(sentences[s_idx])
+            if quoted[s_idx] and quoted[s_idx][0] <= start and end <= quoted[s_idx][1]:
                 continue
             rank = (1 if sub else 0, end - start)
             cur = best.get((category, s_idx))
@@ -236,7 +317,7 @@ class UnmetNeedMatcher:
                     del best[(category, s_idx)]
                 sent = sentences[s_idx]
                 for category in cats:
-                    if (category, s_idx) not in best and (category, s_idx) not in negated | unless:
+                    if (category, s_idx) not in best and (category, s_idx) not in negated | unless | clause_vetoed:
                         best[(category, s_idx)] = (sent.start, sent.end, self.CLASSIFIER_CUE, None)
         mentions = []
         for (category, s_idx), (start, end, cue, sub) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0][0])):

@@ -157,6 +157,13 @@ def test_classifier_hits_respect_the_rules_negation_guard(rules):
     assert "side_effect_burden" not in categories(matcher, "Zero side effects on the new dose.")
 
 
+def test_classifier_does_not_add_back_a_category_an_unless_clause_vetoed(rules):
+    """v2.9: a resolved frame ("the shortage seems to be over") keeps its category out for the classifier too."""
+    matcher = UnmetNeedMatcher(nlp=rules.nlp, classifier=_toy_classifier("shortage", "access_and_cost"))
+    assert categories(matcher, "There is a shortage at my chemist again.") == {"access_and_cost"}
+    assert "access_and_cost" not in categories(matcher, "The patch shortage seems to be over, my chemist had plenty.")
+
+
 def test_veto_drops_a_rule_hit_the_classifier_scores_very_low(rules):
     text = "My insurance denied the claim again."
     assert "access_and_cost" in categories(rules, text)
