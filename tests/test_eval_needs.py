@@ -181,7 +181,7 @@ def test_rules_only_and_classifier_operating_points(tiny_gold, capsys):
     default = run(tiny_gold)
     shipped = run(tiny_gold, classifier=True)
     balanced = run(tiny_gold, classifier=True, operating_point="balanced")
-    assert rules["system"] == "rules" and default["system"] == "rules + TF-IDF veto 6.0.0"
+    assert rules["system"] == "rules" and default["system"] == "rules + TF-IDF veto 7.0.0"
     assert shipped["system"].endswith("(precise)") and balanced["system"].endswith("(balanced)")
     for label, s in rules["needs"]["per_category"].items():
         # the default veto only drops rule hits: never a false positive more, never a true positive more
@@ -190,7 +190,7 @@ def test_rules_only_and_classifier_operating_points(tiny_gold, capsys):
         # the MiniLM classifier adds hits: every rule true positive its veto keeps stays
         assert shipped["needs"]["per_category"][label]["tp"] >= s["tp"] - 1
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--json"]) == 0
-    assert json.loads(capsys.readouterr().out)["system"] == "rules + TF-IDF veto 6.0.0"
+    assert json.loads(capsys.readouterr().out)["system"] == "rules + TF-IDF veto 7.0.0"
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--rules-only", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["system"] == "rules"
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--classifier", "--json"]) == 0

@@ -2,9 +2,10 @@
 
     PYTHONPATH=. .venv/bin/python training/needs/train_need_classifier.py [--out PATH] [--check]
 
-v6.0.0. Trained ONLY on the project's own gold: data/gold/needs_roles.jsonl (dev + test) and
-held-out sets 1-9 (2,409 sentences; v5.0.0 had 1-7 and 1,751; HO8 and HO9 were its blind sets). Held-out 10
-(the blind set of v6, written on its own branch) is not a training file and is never read. One
+v7.0.0. Trained ONLY on the project's own gold: data/gold/needs_roles.jsonl (dev + test) and
+held-out sets 1-11 (v6.0.0 had 1-9 and 2,409 sentences; HO10 and HO11 were its blind sets; v7 keeps
+v6's recipe, C and veto unchanged, nothing re-selected). Held-out 12 (the blind set of v7, written on
+its own branch) is not a training file and is never read. One
 scikit-learn LogisticRegression (lbfgs, class_weight="balanced", C below) per category on two
 blocks of features side by side: sublinear TF-IDF of ``insights.need_classifier.features``
 (min_df 2, L2-normalised) and the L2-normalised all-MiniLM-L6-v2 sentence embedding
@@ -48,14 +49,16 @@ from insights.need_classifier import (
 )
 from insights.unmet_needs import load_taxonomy
 
-VERSION = "6.0.0"
+VERSION = "7.0.0"
 TRAINING_FILES = ("data/gold/needs_roles.jsonl", "data/gold/needs_roles_heldout.jsonl", "data/gold/needs_roles_heldout2.jsonl",
                   "data/gold/needs_roles_heldout3.jsonl", "data/gold/needs_roles_heldout4.jsonl",
                   "data/gold/needs_roles_heldout5.jsonl",
                   "data/gold/needs_roles_heldout6.jsonl",  # v4: HO6 (v3's blind set) added
                   "data/gold/needs_roles_heldout7.jsonl",  # v5: HO7 (v4's blind set) added
                   "data/gold/needs_roles_heldout8.jsonl",  # v6: HO8 (v5's blind set) added
-                  "data/gold/needs_roles_heldout9.jsonl")  # v6: HO9 (blind for rules v2.6 + v5) added; held-out 10 is v6's blind set
+                  "data/gold/needs_roles_heldout9.jsonl",  # v6: HO9 (blind for rules v2.6 + v5) added
+                  "data/gold/needs_roles_heldout10.jsonl",  # v7: HO10 and HO11 (v6's blind sets) added, same recipe
+                  "data/gold/needs_roles_heldout11.jsonl")  # held-out 12 is v7's blind set
 C = 10.0
 MIN_DF = 2
 VETO = 0.10  # the classifier's veto: chosen among 0, 0.1, 0.2, 0.3 on HO4 left out (docs/unmet_needs.md)
