@@ -125,6 +125,58 @@ def test_sentence_role_v1_3_families(nlp, text, role):
     assert result.role == role, result
 
 
+# v1.4.0 families (paraphrases written for these tests, none from a gold set): telegraphic updates
+# with no "I", health words v1.3.0 lacked, "my back", clinicians by workplace, "caring for a child",
+# "my son who's 9"; near misses that must stay unknown or keep their role.
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        # patient: telegraphic updates
+        ("Metformin year 2 of 3, the stomach trouble has settled.", "patient"),
+        ("Sertraline 100 for 9 months, sleeping better.", "patient"),
+        ("Two years on dialysis, three sessions a week.", "patient"),
+        ("Week 6 bloods on the new biologic all normal.", "patient"),
+        ("MRI day tomorrow, fingers crossed.", "patient"),
+        ("Diagnosed with Hashimoto's at 31, still working full time.", "patient"),
+        ("Ended up on 20 a day after the review.", "patient"),
+        ("Had my six month all clear yesterday!", "patient"),
+        # patient: health words and own-regimen cues
+        ("I've had thrush three times this year.", "patient"),
+        ("The new chair is helping my back.", "patient"),
+        ("I fill mine at the same place every month.", "patient"),
+        ("When I came off them I felt like myself again.", "patient"),
+        ("My haematologist's letter still hasn't arrived.", "patient"),
+        # caregiver
+        ("Caring for a child with epilepsy means I never sleep properly.", "caregiver"),
+        ("my daughter, who is 9, hates the eye drops", "caregiver"),
+        ("my son scratching all night keeps the whole house up", "caregiver"),
+        # clinician
+        ("Working in oncology, I see this worry every week.", "clinician"),
+        ("I work in paeds and the waiting lists are long.", "clinician"),
+        ("Paediatric pulmonologist here, spacers make a big difference.", "clinician"),
+        ("In my pharmacy I see people skip doses because of the price.", "clinician"),
+        # near misses: stay unknown or keep their role
+        ("Anyone else find the new layout of this site confusing?", "unknown"),
+        ("Anyone else find the fatigue worse in winter?", "patient"),
+        ("Three years on, the law still hasn't changed.", "unknown"),
+        ("Diagnosis rates are rising, says the report.", "unknown"),
+        ("Working in retail, I see people rush every day.", "unknown"),
+        ("I fill the kettle before the news.", "unknown"),
+        ("Week 3 of the football season already.", "unknown"),
+        ("since my son was born we have moved house twice", "unknown"),
+        ("My son was 14 before anyone took his seizures seriously.", "caregiver"),
+        ("I put the bins out and my back garden is a mess.", "unknown"),
+    ],
+)
+def test_sentence_role_v1_4_families(nlp, text, role):
+    result = infer_sentence_role(nlp(text))
+    assert result.role == role, result
+
+
+def test_lexicon_version_is_v1_4():
+    assert load_role_lexicon().version == "1.4.0"
+
+
 def test_post_role_combines_sentences_and_reports_cue_labels_not_text(nlp):
     doc = nlp("Hi all. My daughter has type 1. Her endo wants to switch pumps and we are nervous.")
     result = infer_role(doc)
