@@ -137,6 +137,8 @@ class UnmetNeedMatcher:
             _add_cues(matchers, self.nlp, category, spec, self.together)
             for sub, sub_spec in (spec.get("subcategories") or {}).items():
                 _add_cues(matchers, self.nlp, f"{category}{_SEP}{sub}", sub_spec, self.together)
+                if sub_spec.get("unless"):  # v2.10: a subcategory's ``unless`` cues keep the hit, without that subcategory
+                    _add_cues(matchers, self.nlp, f"{_UNLESS}{category}{_SEP}{sub}", sub_spec["unless"], self.together)
             if spec.get("unless"):  # v2.9: ``unless`` may hold ``together`` rules too (all groups in one sentence)
                 _add_cues(matchers, self.nlp, f"{_UNLESS}{category}", spec["unless"], self.together)
             if spec.get("unless_clause"):  # v2.9: past-or-resolved and benefit frames, vetoing up to a later "but"
@@ -325,6 +327,8 @@ class UnmetNeedMatcher:
             if ((category == self.question_category or doc[end - 1].text == "?") and self.question_case_phrases
                     and self._case_question(sentences[s_idx])):
                 continue  # v2.10: an information hit or a question-derived one ("trial … ?") of a question about the addressee's case
+            if sub and (key, s_idx) in unless:
+                sub = ""  # v2.10: the subcategory's ``unless`` ("told it was IBS … before anyone looked": no delay)
             rank = (1 if sub else 0, end - start)
             cur = best.get((category, s_idx))
             if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):

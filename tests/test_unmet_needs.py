@@ -800,3 +800,15 @@ V210_PAIRS = [
 def test_v210_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
+
+
+@pytest.mark.parametrize("misdiagnosis_story,delay", [
+    ("The GP told me it was reflux three times before anyone did a scope.", "It took two years before anyone did a scope for my reflux."),
+    ("They put me on antidepressants for two years before anyone checked my thyroid.", "Two years of tiredness before anyone checked my thyroid."),
+    ("He was treated as a chest infection for months before anyone did a scan.", "He was breathless for months before anyone did a scan."),
+])
+def test_v210_subcategory_unless_demotes_delay_in_a_misdiagnosis_story(matcher, misdiagnosis_story, delay):
+    """v2.10: a subcategory's ``unless`` keeps the category hit and drops only that subcategory."""
+    story = {s for c, s in hits(matcher, misdiagnosis_story) if c == "diagnosis_journey"}
+    assert story and "delay" not in story, story
+    assert ("diagnosis_journey", "delay") in hits(matcher, delay), hits(matcher, delay)
