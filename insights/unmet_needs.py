@@ -143,6 +143,9 @@ class UnmetNeedMatcher:
                 _add_cues(matchers, self.nlp, f"{_UNLESS}{category}", spec["unless"], self.together)
             if spec.get("unless_clause"):  # v2.9: past-or-resolved and benefit frames, vetoing up to a later "but"
                 _add_cues(matchers, self.nlp, f"{_CLAUSE}{category}", spec["unless_clause"], {})
+        # v2.10: per category, subcategories that win over the category's other subcategories whatever the cue's length
+        # (a trial's distance over its schedule: "a seven hour drive each way every two weeks" is travel)
+        self.prefer = {(c, s) for c, spec in self.taxonomy.categories.items() for s in spec.get("prefer") or []}
         neg = self.taxonomy.negation
         self.window = int(neg.get("window", 0))
         self.negators = {w.lower() for w in neg.get("negators") or []}
@@ -329,9 +332,9 @@ class UnmetNeedMatcher:
                 continue  # v2.10: an information hit or a question-derived one ("trial … ?") of a question about the addressee's case
             if sub and (key, s_idx) in unless:
                 sub = ""  # v2.10: the subcategory's ``unless`` ("told it was IBS … before anyone looked": no delay)
-            rank = (1 if sub else 0, end - start)
+            rank = (1 if sub else 0, (category, sub) in self.prefer, end - start)
             cur = best.get((category, s_idx))
-            if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
+            if cur is None or rank > (1 if cur[3] else 0, (category, cur[3]) in self.prefer, cur[1] - cur[0]):
                 best[(category, s_idx)] = (start, end, cue, sub or None)
         if self.veto is not None and self.classifier is None and best:
             ruled_sents = sorted({s for (_, s) in best})

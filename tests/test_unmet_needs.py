@@ -812,3 +812,9 @@ def test_v210_subcategory_unless_demotes_delay_in_a_misdiagnosis_story(matcher, 
     story = {s for c, s in hits(matcher, misdiagnosis_story) if c == "diagnosis_journey"}
     assert story and "delay" not in story, story
     assert ("diagnosis_journey", "delay") in hits(matcher, delay), hits(matcher, delay)
+
+
+def test_v210_travel_wins_over_a_longer_schedule_cue(matcher):
+    """v2.10: ``prefer``: a trial's distance and its schedule in one sentence is travel; a schedule alone stays time."""
+    assert ("trial_participation", "barrier_travel") in hits(matcher, "The only study I qualify for is a five hour drive each way, every week for a year.")
+    assert ("trial_participation", "barrier_time") in hits(matcher, "The study wants me in for bloods every week for a year and I work shifts.")
