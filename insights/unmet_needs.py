@@ -137,10 +137,15 @@ class UnmetNeedMatcher:
             _add_cues(matchers, self.nlp, category, spec, self.together)
             for sub, sub_spec in (spec.get("subcategories") or {}).items():
                 _add_cues(matchers, self.nlp, f"{category}{_SEP}{sub}", sub_spec, self.together)
+                if sub_spec.get("unless"):  # v2.10: a subcategory's ``unless`` cues keep the hit, without that subcategory
+                    _add_cues(matchers, self.nlp, f"{_UNLESS}{category}{_SEP}{sub}", sub_spec["unless"], self.together)
             if spec.get("unless"):  # v2.9: ``unless`` may hold ``together`` rules too (all groups in one sentence)
                 _add_cues(matchers, self.nlp, f"{_UNLESS}{category}", spec["unless"], self.together)
             if spec.get("unless_clause"):  # v2.9: past-or-resolved and benefit frames, vetoing up to a later "but"
                 _add_cues(matchers, self.nlp, f"{_CLAUSE}{category}", spec["unless_clause"], {})
+        # v2.10: per category, subcategories that win over the category's other subcategories whatever the cue's length
+        # (a trial's distance over its schedule: "a seven hour drive each way every two weeks" is travel)
+        self.prefer = {(c, s) for c, spec in self.taxonomy.categories.items() for s in spec.get("prefer") or []}
         neg = self.taxonomy.negation
         self.window = int(neg.get("window", 0))
         self.negators = {w.lower() for w in neg.get("negators") or []}
@@ -160,6 +165,10 @@ class UnmetNeedMatcher:
         # or a group question ("anyone", "everyone") about a social activity, seeks nothing the writer needs
         addressed = self.taxonomy.questions.get("addressed") or {}
         self.question_case_openers = [tuple(w.lower().split()) for w in addressed.get("case_openers") or []]
+        # v2.10: what the addressee did, anywhere in the question ("what dose did you end up on?"), or a past "did … for you?"
+        self.question_case_phrases = [w.lower() for w in addressed.get("case_phrases") or []]
+        case_past = addressed.get("case_past") or {}
+        self.question_case_past = ({w.lower() for w in case_past.get("words") or []}, str(case_past.get("ending") or "").lower())
         self.question_first_person = {w.lower() for w in addressed.get("first_person") or []}
         self.question_group_words = {w.lower() for w in addressed.get("group_words") or []}
         self.question_social_words = {w.lower() for w in addressed.get("social_words") or []}
@@ -175,7 +184,27 @@ class UnmetNeedMatcher:
         opening = tuple(t.lower_ for t in words[:3])
         if any(opening[:len(o)] == o for o in self.question_case_openers) and not lowers & self.question_first_person:
             return False  # v2.9: about the addressee's own case ("did your hair …?")
+        if self._addressed_case(words, low, lowers):
+            return False
         return not (lowers & self.question_group_words and lowers & self.question_social_words)
+
+    def _addressed_case(self, words: list[Token], low: str, lowers: set[str]) -> bool:
+        """v2.10: a question about what the addressee did ("what dose did you end up on?", "have you tried X?") or a
+        past "did … for you?", with no first-person word."""
+        if words[-1].text != "?" or lowers & self.question_first_person:
+            return False
+        past_words, ending = self.question_case_past
+        if ending and lowers & past_words and low.rstrip().endswith(ending):
+            return True
+        return any(phrase in low for phrase in self.question_case_phrases)
+
+    def _case_question(self, sent: Span) -> bool:
+        """v2.10: :meth:`_addressed_case` on a sentence: its question-derived hits ("trial … ?") are dropped too."""
+        words = [t for t in sent if not t.is_space]
+        if len(words) <= 2:
+            return False
+        low = sent.text.lower().replace("\u2019", "'")
+        return self._addressed_case(words, low, {t.lower_.replace("\u2019", "'") for t in words})
 
     def _not_own(self, sent: Span) -> tuple[int, int] | None:
         """v2.9: the part of a sentence that is not the writer's own account: a reply's quoted line
@@ -298,9 +327,14 @@ class UnmetNeedMatcher:
                 quoted[s_idx] = self._not_own(sentences[s_idx])
             if quoted[s_idx] and quoted[s_idx][0] <= start and end <= quoted[s_idx][1]:
                 continue
-            rank = (1 if sub else 0, end - start)
+            if ((category == self.question_category or doc[end - 1].text == "?") and self.question_case_phrases
+                    and self._case_question(sentences[s_idx])):
+                continue  # v2.10: an information hit or a question-derived one ("trial … ?") of a question about the addressee's case
+            if sub and (key, s_idx) in unless:
+                sub = ""  # v2.10: the subcategory's ``unless`` ("told it was IBS … before anyone looked": no delay)
+            rank = (1 if sub else 0, (category, sub) in self.prefer, end - start)
             cur = best.get((category, s_idx))
-            if cur is None or rank > (1 if cur[3] else 0, cur[1] - cur[0]):
+            if cur is None or rank > (1 if cur[3] else 0, (category, cur[3]) in self.prefer, cur[1] - cur[0]):
                 best[(category, s_idx)] = (start, end, cue, sub or None)
         if self.veto is not None and self.classifier is None and best:
             ruled_sents = sorted({s for (_, s) in best})

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.9.0"
+    assert tax.version == "2.10.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -762,3 +762,59 @@ def test_v29_advice_clause_ends_at_the_comma(matcher):
     """Advice to the reader states no need of the writer's (guide rule 1); what follows the comma is the writer's again."""
     assert "information_gap" in {c for c, _ in hits(matcher, "Ask your social worker about respite hours, we didn't know we qualified for years.")}
     assert "care_coordination" not in {c for c, _ in hits(matcher, "Ask for a referral to the pain clinic, it's worth it.")}
+
+
+# v2.10 (rules from the false positives of the blind HO12, read after it was scored): each family as an invented
+# paraphrase that no longer fires, and a true need in the same words that still does.
+V210_PAIRS = [
+    # a question about what the addressee did / a question the writer needs answered
+    ("Which inhaler did you end up switching to?", "Which inhaler is best for exercise asthma?", "information_gap"),
+    ("How many weeks did the sertraline take to work for you?", "How many weeks does sertraline take to work?", "information_gap"),
+    ("Have you spoken to the trial team at the children's charity?", "Should I join the trial my oncologist mentioned?", "trial_participation"),
+    # regret about the past / a question of fact; a service left uninformed / the writer
+    ("I keep wondering if I should have asked for the biopsy sooner.", "I'm wondering if the new tablets interact with my statin.", "information_gap"),
+    ("Mum came home from the ward and nobody told her GP about the new tablets.", "Mum came home from the ward and nobody told us about the new tablets.", "information_gap"),
+    # advice after the account / the writer's own need
+    ("The hospital charity pays for parking at the clinic, worth asking the ward clerk.", "We can't afford the parking at the clinic every week.", "access_and_cost"),
+    ("We get his inhalers for free through the council scheme, anyone on benefits should look into it.", "We can't afford his inhalers since the council scheme ended.", "access_and_cost"),
+    # a shortage officially over / still on
+    ("Is the liquid form back now the shortage is officially over?", "The liquid form is still in shortage and no pharmacy has it.", "access_and_cost"),
+    # an emotion word as a label / felt; "gives you grief"; fear of the placebo / of the disease
+    ("For years I was told I was just anxious before anyone scanned my heart.", "I'm so anxious about the scan results I can't sleep.", "emotional_support"),
+    ("Tell anyone who gives you grief about your meds to mind their own business.", "I'm drowning in grief since my wife died.", "emotional_support"),
+    ("Most people who say no to the study cite fear of the placebo arm.", "I have a constant fear of the cancer coming back.", "emotional_support"),
+    # "the worst cases" are patients / a drug's worst effect
+    ("My cousin thinks the worst cases get the real drug first.", "The worst part of the drug is the nausea, I can barely eat.", "side_effect_burden"),
+    # help that works / no help
+    ("Social services set up a day centre place for dad, which has been brilliant.", "I care for dad every day with no respite and I'm exhausted.", "caregiver_burden"),
+    # a metaphor for a task's load / work lost
+    ("Sorting out his appeals has become a part-time job for me.", "I had to drop to part-time hours because of the fatigue.", "daily_life_and_work"),
+    # a right stated, "rather than a placebo", eligibility for a funder / a trial barrier
+    ("You can withdraw from the study at any time, nobody will mind.", "I'm thinking about quitting the study, the visits are too much.", "trial_participation"),
+    ("Most heart failure studies test the new drug rather than a placebo on top of usual care.", "I'm scared of getting the placebo in the heart failure study.", "trial_participation"),
+    ("The council funding only covers two sessions and I'm not eligible for more.", "I'm not eligible for the study because of my kidney function.", "trial_participation"),
+]
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", V210_PAIRS)
+def test_v210_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
+    assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
+    assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
+
+
+@pytest.mark.parametrize("misdiagnosis_story,delay", [
+    ("The GP told me it was reflux three times before anyone did a scope.", "It took two years before anyone did a scope for my reflux."),
+    ("They put me on antidepressants for two years before anyone checked my thyroid.", "Two years of tiredness before anyone checked my thyroid."),
+    ("He was treated as a chest infection for months before anyone did a scan.", "He was breathless for months before anyone did a scan."),
+])
+def test_v210_subcategory_unless_demotes_delay_in_a_misdiagnosis_story(matcher, misdiagnosis_story, delay):
+    """v2.10: a subcategory's ``unless`` keeps the category hit and drops only that subcategory."""
+    story = {s for c, s in hits(matcher, misdiagnosis_story) if c == "diagnosis_journey"}
+    assert story and "delay" not in story, story
+    assert ("diagnosis_journey", "delay") in hits(matcher, delay), hits(matcher, delay)
+
+
+def test_v210_travel_wins_over_a_longer_schedule_cue(matcher):
+    """v2.10: ``prefer``: a trial's distance and its schedule in one sentence is travel; a schedule alone stays time."""
+    assert ("trial_participation", "barrier_travel") in hits(matcher, "The only study I qualify for is a five hour drive each way, every week for a year.")
+    assert ("trial_participation", "barrier_time") in hits(matcher, "The study wants me in for bloods every week for a year and I work shifts.")
