@@ -745,12 +745,6 @@ V29_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", V29_PAIRS)
-def test_v29_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
-    assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
-
-
 def test_v29_unless_clause_stops_at_a_contrast_word(matcher):
     """A benefit or resolved frame vetoes its category before a later "but", not after it."""
     assert "access_and_cost" not in {c for c, _ in hits(matcher, "The shortage is over now, my pharmacy has plenty.")}
@@ -796,8 +790,9 @@ V210_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", V210_PAIRS)
-def test_v210_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS])
+def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
+    """v2.9 and v2.10: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
