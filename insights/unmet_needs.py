@@ -173,14 +173,19 @@ class UnmetNeedMatcher:
         self.question_group_words = {w.lower() for w in addressed.get("group_words") or []}
         self.question_social_words = {w.lower() for w in addressed.get("social_words") or []}
 
-    def _question(self, sent: Span) -> bool:
+    @staticmethod
+    def _words(sent: Span) -> tuple[list[Token], str, set[str]]:
+        """A sentence's non-space tokens, its text lower-cased and its lower-cased words, apostrophes
+        straightened (v2.4: as written, "how's everyone's" was "how 's everyone 's")."""
         words = [t for t in sent if not t.is_space]
+        return words, sent.text.lower().replace("\u2019", "'"), {t.lower_.replace("\u2019", "'") for t in words}
+
+    def _question(self, sent: Span) -> bool:
+        words, low, lowers = self._words(sent)
         if len(words) <= 2 or words[0].lower_ not in self.question_openers or words[-1].text != "?":
             return False
-        low = sent.text.lower().replace("\u2019", "'")  # v2.4: as written ("how's everyone's" was "how 's everyone 's")
         if any(phrase in low for phrase in self.question_not_when):
             return False
-        lowers = {t.lower_.replace("\u2019", "'") for t in words}
         opening = tuple(t.lower_ for t in words[:3])
         if any(opening[:len(o)] == o for o in self.question_case_openers) and not lowers & self.question_first_person:
             return False  # v2.9: about the addressee's own case ("did your hair …?")
@@ -200,11 +205,8 @@ class UnmetNeedMatcher:
 
     def _case_question(self, sent: Span) -> bool:
         """v2.10: :meth:`_addressed_case` on a sentence: its question-derived hits ("trial … ?") are dropped too."""
-        words = [t for t in sent if not t.is_space]
-        if len(words) <= 2:
-            return False
-        low = sent.text.lower().replace("\u2019", "'")
-        return self._addressed_case(words, low, {t.lower_.replace("\u2019", "'") for t in words})
+        words, low, lowers = self._words(sent)
+        return len(words) > 2 and self._addressed_case(words, low, lowers)
 
     def _not_own(self, sent: Span) -> tuple[int, int] | None:
         """v2.9: the part of a sentence that is not the writer's own account: a reply's quoted line
