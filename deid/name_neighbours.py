@@ -26,9 +26,8 @@ from .gazetteers import (
     common_surnames,
     first_names,
     is_english_word,
+    is_listed_name,
     is_medical_word,
-    world_first_names,
-    world_surnames,
 )
 from .name_shape import NAME_SHAPE_THRESHOLD, name_likeness
 from .recognizers.known_name import _POSSESSIVE, _WORD, EXCLUDED, _capitalised, _key
@@ -40,10 +39,6 @@ _INITIAL = re.compile(r"[ \t]+([^\W\d_])\.?[ \t]+")  # "Maja S Hermansen", "Hall
 _LINK = re.compile(r"[ \t]*,[ \t]*(?:(?:and|&|or)[ \t]+)?|[ \t]+(?:and|&|or)[ \t]+")  # "A, B", "A, and B", "A & B"
 
 Word = tuple[int, int, str]
-
-
-def _listed(key: str) -> bool:
-    return key in world_first_names() or key in world_surnames() or key in first_names() or key in common_surnames()
 
 
 def _same_style(word: str, like: str) -> bool:
@@ -63,7 +58,7 @@ def _name_part(word: str, like: str, seed_is_english: bool) -> bool:
         return False
     key = _key(word)
     if not is_english_word(key):
-        return _listed(key) or (_capitalised(word) and name_likeness(key) >= NAME_SHAPE_THRESHOLD)
+        return is_listed_name(key) or (_capitalised(word) and name_likeness(key) >= NAME_SHAPE_THRESHOLD)
     return _capitalised(word) and not seed_is_english and (key in first_names() or key in common_surnames())
 
 
@@ -73,7 +68,7 @@ def _across_initial(word: str, like: str, initial: str) -> bool:
         return False
     if _capitalised(like):
         return initial.isupper()
-    return initial not in "ai" and _listed(key)
+    return initial not in "ai" and is_listed_name(key)
 
 
 def _joins(text: str, left: Word, right: Word, seed: Word, neighbour: Word, found: bool) -> bool:

@@ -17,12 +17,9 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .gazetteers import (
-    common_surnames,
-    first_names,
     is_english_word,
+    is_listed_name,
     is_medical_word,
-    world_first_names,
-    world_surnames,
 )
 from .name_shape import name_likeness
 from .recognizers.known_name import EPONYM_HEADS, EXCLUDED
@@ -39,8 +36,7 @@ def never_repeated(word: str) -> bool:
     low = word.lower()
     if word.isupper() or low in STOP_WORDS or low in EXCLUDED or is_medical_word(low):
         return True
-    listed = low in first_names() or low in common_surnames() or low in world_first_names() or low in world_surnames()
-    return is_english_word(low) or not (listed or name_likeness(low) > 1.0)
+    return is_english_word(low) or not (is_listed_name(low) or name_likeness(low) > 1.0)
 
 
 def repeat_names(spans: list[Span], text: str) -> list[Span]:
