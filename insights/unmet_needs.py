@@ -169,6 +169,11 @@ class UnmetNeedMatcher:
         self.question_case_phrases = [w.lower() for w in addressed.get("case_phrases") or []]
         case_past = addressed.get("case_past") or {}
         self.question_case_past = ({w.lower() for w in case_past.get("words") or []}, str(case_past.get("ending") or "").lower())
+        # v2.11: the addressee's own things or past ("where did you get yours?", "how long did the taper take you?"), anywhere
+        self.question_owner_words = {w.lower() for w in addressed.get("owner_words") or []}
+        past_you = addressed.get("past_you") or {}
+        self.question_past_you = ({w.lower() for w in past_you.get("past") or []}, {w.lower() for w in past_you.get("you") or []})
+        self.question_past_you_except = [tuple(w.lower().split()) for w in past_you.get("except_openings") or []]
         self.question_first_person = {w.lower() for w in addressed.get("first_person") or []}
         self.question_group_words = {w.lower() for w in addressed.get("group_words") or []}
         self.question_social_words = {w.lower() for w in addressed.get("social_words") or []}
@@ -195,12 +200,20 @@ class UnmetNeedMatcher:
 
     def _addressed_case(self, words: list[Token], low: str, lowers: set[str]) -> bool:
         """v2.10: a question about what the addressee did ("what dose did you end up on?", "have you tried X?") or a
-        past "did … for you?", with no first-person word."""
+        past "did … for you?", with no first-person word; v2.11: one naming the addressee's own things ("yours") or
+        past ("did they tell you …?") anywhere, not put to a group."""
         if words[-1].text != "?" or lowers & self.question_first_person:
             return False
         past_words, ending = self.question_case_past
         if ending and lowers & past_words and low.rstrip().endswith(ending):
             return True
+        if lowers & self.question_owner_words:
+            return True  # v2.11: "yours", "yourself": the addressee's own case
+        past, you = self.question_past_you
+        opening = tuple(t.lower_ for t in words[:2])
+        if (lowers & past and lowers & you and not lowers & self.question_group_words
+                and not any(opening[:len(o)] == o for o in self.question_past_you_except)):
+            return True  # v2.11: what happened to the addressee ("did they tell you …?"), not a group poll ("did anyone …, did you …?")
         return any(phrase in low for phrase in self.question_case_phrases)
 
     def _case_question(self, sent: Span) -> bool:

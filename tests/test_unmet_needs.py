@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.10.0"
+    assert tax.version == "2.11.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -790,9 +790,20 @@ V210_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS])
+# v2.11 (from the false positives of HO14, read after it was scored): a question about the addressee's own things or past,
+# invented paraphrases; a question of fact, a group poll and the writer's own past still fire.
+V211_PAIRS = [
+    ("Which pharmacy did you get yours from?", "Which pharmacies stock the liquid form?", "information_gap"),
+    ("Are you getting enough rest yourself?", "Is it normal to need this much rest on chemo?", "information_gap"),
+    ("Did the nurse tell you what the target range is?", "What is the target range for a child's blood sugar?", "information_gap"),
+    ("How long did the steroid taper take you?", "Did anyone find the steroid taper hard, how long did it take you?", "information_gap"),
+    ("Did they tell you what the placebo ratio is?", "Nobody told me what the placebo ratio is, is it 1:1?", "information_gap"),
+]
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9 and v2.10: each family no longer fires; a true need in the same words still does."""
+    """v2.9, v2.10 and v2.11: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
