@@ -8,7 +8,8 @@ The TF-IDF model is trained like veto v7 on every training file of
 ``precise`` thresholds at out-of-fold precision 0.90 or 0.85. Gate G1: ``information_gap`` is never
 added; gate G2: an addition needs a first-person or family word in the sentence. Prints per-category
 P/R for the default and each variant on every gold file, and with ``--real`` (needs
-../shared/eval/medical/medred_dev.jsonl) the real-post figures of ``benchmarks/needs_real_posts.py``.
+../shared/eval/medical/medred_dev.jsonl) the real-post figures of ``benchmarks/needs_real_posts.py`` and the
+additions sample ``data/gold/needs_medred_additions_refs.jsonl`` (labelled blind; references only).
 Trains two TF-IDF models first (about 1-2 min each on 2 cores).
 """
 from __future__ import annotations
@@ -102,6 +103,60 @@ def real_table(variants: dict) -> None:
         print(f"{name:18} P {e['precision']:.3f} R {e['recall']:.3f}{extra}")
 
 
+ADDITIONS_REFS = ROOT / "data" / "gold" / "needs_medred_additions_refs.jsonl"
+
+
+def additions_table(variants: dict) -> None:
+    """The second check (session 12): 170 MedRed dev sentences labelled blind to the systems (references only, no
+    text): 90 of the 116 where the gated model at 0.90 adds a category, 40 of the 706 where only MiniLM v7 adds one,
+    40 of the rest. Per stratum, how many of each system's additions (categories the default lacks) are right."""
+    import hashlib
+    from collections import Counter
+
+    import needs_real_posts as nrp
+    from insights.need_classifier import load_classifier, load_veto
+    from insights.nlp import load_extraction_pipeline
+    from insights.unmet_needs import UnmetNeedMatcher
+
+    if not nrp.DEFAULT_POSTS.exists():
+        return
+    refs = [json.loads(line) for line in ADDITIONS_REFS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    posts = {p["id"]: p for p in map(json.loads, nrp.DEFAULT_POSTS.read_text(encoding="utf-8").splitlines()) if p}
+    ids = sorted({r["id"] for r in refs})
+    nlp = load_extraction_pipeline()
+    matchers = {"default": UnmetNeedMatcher(nlp=nlp, veto=load_veto()),
+                "cheap90+G1G2": UnmetNeedMatcher(nlp=nlp, classifier=variants["cheap90+G1G2"]),
+                "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())}
+    found: dict[str, dict] = {name: {} for name in matchers}
+    for pid, doc in zip(ids, nlp.pipe([posts[i]["text"] for i in ids])):
+        spans = nrp.sentence_spans(doc)
+        for name, matcher in matchers.items():
+            by: dict[int, set[str]] = {}
+            for m in matcher.match_doc(doc, 0):
+                by.setdefault(m.sentence_index, set()).add(m.category)
+            for i, start, end in spans:
+                found[name][(pid, start, end)] = by.get(i, set())
+    tally: Counter = Counter()
+    for r in refs:
+        key = (r["id"], r["start"], r["end"])
+        text = posts[r["id"]]["text"][r["start"]:r["end"]]
+        if key not in found["default"] or hashlib.sha256(text.encode()).hexdigest() != r["sha256"]:
+            tally[("drift", "", "")] += 1
+            continue
+        gold = {n["category"] for n in r["needs"]}
+        for name in ("cheap90+G1G2", "rules+classifier"):
+            for category in found[name][key] - found["default"][key]:
+                tally[(name, r["stratum"], "right" if category in gold else "wrong")] += 1
+    print(f"\nadditions sample ({ADDITIONS_REFS.name}): additions right / wrong per stratum")
+    for name in ("cheap90+G1G2", "rules+classifier"):
+        for stratum in ("cheap_gated_added", "minilm_added", "rest"):
+            right, wrong = tally[(name, stratum, "right")], tally[(name, stratum, "wrong")]
+            if right + wrong:
+                print(f"{name:18} {stratum:18} {right:3d} / {wrong:3d}  precision {right / (right + wrong):.3f}")
+    if tally[("drift", "", "")]:
+        print(f"skipped for drift: {tally[('drift', '', '')]}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="*", type=Path, default=[ROOT / "data/gold/needs_roles_heldout12.jsonl",
@@ -113,6 +168,7 @@ def main(argv: list[str] | None = None) -> None:
         gold_table(gold, variants)
     if args.real:
         real_table(variants)
+        additions_table(variants)
 
 
 if __name__ == "__main__":

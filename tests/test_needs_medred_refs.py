@@ -1,6 +1,6 @@
-"""The MedRed need sample is references only (no text) and well-formed; the benchmark skips
-cleanly without ../shared/eval; with it, every reference still points at the sentence it was
-labelled on (sha256 of the text)."""
+"""The MedRed need samples (the stratified sample of benchmarks/needs_real_posts.py and the additions sample of
+benchmarks/needs_cheap_gated.py) are references only (no text) and well-formed; the benchmark skips cleanly without
+../shared/eval; with it, every reference still points at the sentence it was labelled on (sha256 of the text)."""
 from __future__ import annotations
 
 import hashlib
@@ -14,15 +14,18 @@ from insights.unmet_needs import load_taxonomy
 from tests.conftest import REPO_ROOT, SHARED_EVAL
 
 REFS = REPO_ROOT / "data" / "gold" / "needs_medred_refs.jsonl"
+ADDITIONS = REPO_ROOT / "data" / "gold" / "needs_medred_additions_refs.jsonl"
+STRATA = {REFS: {"fired", "other"}, ADDITIONS: {"cheap_gated_added", "minilm_added", "rest"}}
 KEYS = {"id", "start", "end", "sha256", "stratum", "stratum_size", "needs", "question_to_addressee"}
 
 
-def _refs() -> list[dict]:
-    return [json.loads(line) for line in REFS.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _refs(path=REFS) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def test_refs_well_formed_and_hold_no_text():
-    refs = _refs()
+@pytest.mark.parametrize("path", list(STRATA), ids=lambda p: p.stem)
+def test_refs_well_formed_and_hold_no_text(path):
+    refs = _refs(path)
     categories = set(load_taxonomy().categories)
     assert len(refs) >= 150
     sizes = {}
@@ -31,14 +34,14 @@ def test_refs_well_formed_and_hold_no_text():
         assert re.fullmatch(r"medred-\d+-\d+", r["id"])
         assert isinstance(r["start"], int) and isinstance(r["end"], int) and 0 <= r["start"] < r["end"]
         assert re.fullmatch(r"[0-9a-f]{64}", r["sha256"])
-        assert r["stratum"] in {"fired", "other"}
+        assert r["stratum"] in STRATA[path]
         assert sizes.setdefault(r["stratum"], r["stratum_size"]) == r["stratum_size"]
         assert isinstance(r["question_to_addressee"], bool)
         assert all(set(n) == {"category"} and n["category"] in categories for n in r["needs"])
         assert not (r["question_to_addressee"] and r["needs"])
     assert len({(r["id"], r["start"]) for r in refs}) == len(refs)
     n = {h: sum(r["stratum"] == h for r in refs) for h in sizes}
-    assert all(n[h] <= sizes[h] for h in sizes) and set(sizes) == {"fired", "other"}
+    assert all(n[h] <= sizes[h] for h in sizes) and set(sizes) == STRATA[path]
 
 
 def test_benchmark_skips_without_posts(tmp_path, capsys):
@@ -47,12 +50,13 @@ def test_benchmark_skips_without_posts(tmp_path, capsys):
 
 
 @pytest.mark.skipif(not (SHARED_EVAL / "medical" / "medred_dev.jsonl").exists(), reason="needs ../shared/eval")
-def test_refs_match_medred_text():
+@pytest.mark.parametrize("path", list(STRATA), ids=lambda p: p.stem)
+def test_refs_match_medred_text(path):
     posts = {}
     for line in (SHARED_EVAL / "medical" / "medred_dev.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         posts[rec["id"]] = rec["text"]
-    for r in _refs():
+    for r in _refs(path):
         text = posts[r["id"]][r["start"]:r["end"]]
         assert hashlib.sha256(text.encode("utf-8")).hexdigest() == r["sha256"]
         assert text == text.strip()
