@@ -118,7 +118,9 @@ EMERGING_TOPICS = _schema(
 )
 
 UNMET_NEEDS = _schema(
-    "Unmet-need mentions found by spaCy rules from the versioned taxonomy or by the need sentence classifier; one row per category and sentence.",
+    "Unmet-need mentions found by spaCy rules from the versioned taxonomy or by the need sentence classifier; one row per category and sentence. "
+    "Leads for reading, not counts: on labelled real Reddit sentences the default is right about 4 times in 10 and finds about a quarter "
+    "of the needs (docs/unmet_needs.md).",
     RUN_ID,
     POST_KEY,
     COMMUNITY,
