@@ -191,12 +191,16 @@ class UnmetNeedMatcher:
             return False
         if any(phrase in low for phrase in self.question_not_when):
             return False
-        opening = tuple(t.lower_ for t in words[:3])
-        if any(opening[:len(o)] == o for o in self.question_case_openers) and not lowers & self.question_first_person:
+        if self._opens_with(words, self.question_case_openers) and not lowers & self.question_first_person:
             return False  # v2.9: about the addressee's own case ("did your hair …?")
         if self._addressed_case(words, low, lowers):
             return False
         return not (lowers & self.question_group_words and lowers & self.question_social_words)
+
+    @staticmethod
+    def _opens_with(words: list[Token], openings: list[tuple[str, ...]]) -> bool:
+        """Whether the sentence's first words are one of ``openings`` (lower-cased word tuples)."""
+        return any(tuple(t.lower_ for t in words[:len(o)]) == o for o in openings)
 
     def _addressed_case(self, words: list[Token], low: str, lowers: set[str]) -> bool:
         """v2.10: a question about what the addressee did ("what dose did you end up on?", "have you tried X?") or a
@@ -210,9 +214,8 @@ class UnmetNeedMatcher:
         if lowers & self.question_owner_words:
             return True  # v2.11: "yours", "yourself": the addressee's own case
         past, you = self.question_past_you
-        opening = tuple(t.lower_ for t in words[:2])
         if (lowers & past and lowers & you and not lowers & self.question_group_words
-                and not any(opening[:len(o)] == o for o in self.question_past_you_except)):
+                and not self._opens_with(words, self.question_past_you_except)):
             return True  # v2.11: what happened to the addressee ("did they tell you …?"), not a group poll ("did anyone …, did you …?")
         return any(phrase in low for phrase in self.question_case_phrases)
 
