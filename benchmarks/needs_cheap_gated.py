@@ -114,38 +114,23 @@ def additions_table(variants: dict) -> None:
     from collections import Counter
 
     import needs_real_posts as nrp
-    from insights.need_classifier import load_classifier, load_veto
-    from insights.nlp import load_extraction_pipeline
-    from insights.unmet_needs import UnmetNeedMatcher
 
     if not nrp.DEFAULT_POSTS.exists():
         return
     refs = [json.loads(line) for line in ADDITIONS_REFS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    posts = {p["id"]: p for p in map(json.loads, nrp.DEFAULT_POSTS.read_text(encoding="utf-8").splitlines()) if p}
-    ids = sorted({r["id"] for r in refs})
-    nlp = load_extraction_pipeline()
-    matchers = {"default": UnmetNeedMatcher(nlp=nlp, veto=load_veto()),
-                "cheap90+G1G2": UnmetNeedMatcher(nlp=nlp, classifier=variants["cheap90+G1G2"]),
-                "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier())}
-    found: dict[str, dict] = {name: {} for name in matchers}
-    for pid, doc in zip(ids, nlp.pipe([posts[i]["text"] for i in ids])):
-        spans = nrp.sentence_spans(doc)
-        for name, matcher in matchers.items():
-            by: dict[int, set[str]] = {}
-            for m in matcher.match_doc(doc, 0):
-                by.setdefault(m.sentence_index, set()).add(m.category)
-            for i, start, end in spans:
-                found[name][(pid, start, end)] = by.get(i, set())
+    ids = {r["id"] for r in refs}
+    posts = [p for p in map(json.loads, nrp.DEFAULT_POSTS.read_text(encoding="utf-8").splitlines()) if p["id"] in ids]
+    texts = {p["id"]: p["text"] for p in posts}
+    found = nrp.system_outputs(posts, {"cheap90+G1G2": variants["cheap90+G1G2"]})  # the default is its "rules+veto"
     tally: Counter = Counter()
     for r in refs:
         key = (r["id"], r["start"], r["end"])
-        text = posts[r["id"]]["text"][r["start"]:r["end"]]
-        if key not in found["default"] or hashlib.sha256(text.encode()).hexdigest() != r["sha256"]:
+        if key not in found["rules+veto"] or hashlib.sha256(texts[r["id"]][r["start"]:r["end"]].encode()).hexdigest() != r["sha256"]:
             tally[("drift", "", "")] += 1
             continue
         gold = {n["category"] for n in r["needs"]}
         for name in ("cheap90+G1G2", "rules+classifier"):
-            for category in found[name][key] - found["default"][key]:
+            for category in found[name][key] - found["rules+veto"][key]:
                 tally[(name, r["stratum"], "right" if category in gold else "wrong")] += 1
     print(f"\nadditions sample ({ADDITIONS_REFS.name}): additions right / wrong per stratum")
     for name in ("cheap90+G1G2", "rules+classifier"):
