@@ -174,6 +174,8 @@ class UnmetNeedMatcher:
         past_you = addressed.get("past_you") or {}
         self.question_past_you = ({w.lower() for w in past_you.get("past") or []}, {w.lower() for w in past_you.get("you") or []})
         self.question_past_you_except = [tuple(w.lower().split()) for w in past_you.get("except_openings") or []]
+        # v2.12: what the addressee is doing or where they are now ("are you taking it with dinner?", "are you in the UK?")
+        self.question_now_you = {tuple(w.lower().split()) for w in addressed.get("now_you") or []}
         self.question_first_person = {w.lower() for w in addressed.get("first_person") or []}
         self.question_group_words = {w.lower() for w in addressed.get("group_words") or []}
         self.question_social_words = {w.lower() for w in addressed.get("social_words") or []}
@@ -217,6 +219,9 @@ class UnmetNeedMatcher:
         if (lowers & past and lowers & you and not lowers & self.question_group_words
                 and not self._opens_with(words, self.question_past_you_except)):
             return True  # v2.11: what happened to the addressee ("did they tell you …?"), not a group poll ("did anyone …, did you …?")
+        if self.question_now_you and not lowers & self.question_group_words and any(
+                (a.lower_, b.lower_) in self.question_now_you for a, b in zip(words, words[1:])):
+            return True  # v2.12: the addressee's present ("are you taking it with dinner?"), word by word
         return any(phrase in low for phrase in self.question_case_phrases)
 
     def _case_question(self, sent: Span) -> bool:

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.11.0"
+    assert tax.version == "2.12.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -801,9 +801,21 @@ V211_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS])
+# v2.12 (from the false positives of HO15, read after it was scored once): a question about the addressee's present
+# ("are you …"), a past "were you …" and "what's your …" openers; invented paraphrases. A general "how do you …" still fires.
+V212_PAIRS = [
+    ("Are you taking the iron with orange juice?", "Is it better to take the iron with orange juice?", "information_gap"),
+    ("How are you spending your birthday?", "How do you plan a birthday around the fatigue?", "information_gap"),
+    ("Are you in Canada? the provincial plan covers it there.", "Does the provincial plan in Canada cover it?", "information_gap"),
+    ("How old were you when the seizures started?", "How old do kids have to be for the seizure study?", "information_gap"),
+    ("What was your ferritin before the infusion?", "What ferritin level do they want before an infusion?", "information_gap"),
+    ("What's your favourite snack for a hypo?", "What snack works fastest for a hypo?", "information_gap"),
+]
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9, v2.10 and v2.11: each family no longer fires; a true need in the same words still does."""
+    """v2.9 to v2.12: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
@@ -824,3 +836,18 @@ def test_v210_travel_wins_over_a_longer_schedule_cue(matcher):
     """v2.10: ``prefer``: a trial's distance and its schedule in one sentence is travel; a schedule alone stays time."""
     assert ("trial_participation", "barrier_travel") in hits(matcher, "The only study I qualify for is a five hour drive each way, every week for a year.")
     assert ("trial_participation", "barrier_time") in hits(matcher, "The study wants me in for bloods every week for a year and I work shifts.")
+
+
+# v2.12 (from the misses of HO15, read after it was scored once): side effects told in a story through what the treatment
+# makes the person do, and a clinician who called it something common; invented sentences, with a near miss each.
+@pytest.mark.parametrize("need,near_miss,category", [
+    ("The prednisone has me gaining a pound a week.", "I have been gaining strength since the prednisone taper ended.", "side_effect_burden"),
+    ("Lamotrigine makes my daughter shake so much she can't hold a pen.", "My daughter can hold a pen again now her tremor has settled.", "side_effect_burden"),
+    ("The new inhaler keeps him coughing half the night.", "The new inhaler has him sleeping through the night.", "side_effect_burden"),
+    ("Metformin has me running to the loo after every meal.", "Metformin has me feeling great.", "side_effect_burden"),
+    ("Three GPs told me it was stress before the blood test.", "The GP told me stress makes the flares worse.", "diagnosis_journey"),
+    ("The doctor told us it was growing pains and sent us away.", "The doctor told us the growth scan was clear.", "diagnosis_journey"),
+])
+def test_v212_story_frames(matcher, need, near_miss, category):
+    assert category in {c for c, _ in hits(matcher, need)}, hits(matcher, need)
+    assert category not in {c for c, _ in hits(matcher, near_miss)}, hits(matcher, near_miss)
