@@ -105,6 +105,33 @@ def test_gold_file_is_well_formed():
         assert present == set(taxonomy), split
 
 
+REAL_MIX_SETS = ["needs_roles_heldout14.jsonl", "needs_roles_heldout15.jsonl", "needs_roles_heldout16.jsonl"]
+
+
+@pytest.mark.parametrize("name", REAL_MIX_SETS)
+def test_real_mix_blind_sets_are_well_formed_and_fresh(name):
+    """HO14-HO16 were written to the real-post brief: 400 sentences, most without a need, every category present,
+    labels the taxonomy knows, and no need sentence shared with any other gold file."""
+    taxonomy = load_taxonomy().categories
+    path = GOLD.with_name(name)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 400 and len({r["id"] for r in records}) == 400
+    prefix = "nrh" + name.removeprefix("needs_roles_heldout").removesuffix(".jsonl") + "-"
+    assert all(r["id"].startswith(prefix) and r["split"] == "test" and r["source"].startswith("written-blind-") for r in records)
+    for r in records:
+        assert r["text"].strip() and r["speaker_role"] in ROLES, r["id"]
+        for need in r["needs"]:
+            assert need["category"] in taxonomy, r["id"]
+            if "subcategory" in need:
+                assert need["subcategory"] in (taxonomy[need["category"]].get("subcategories") or {}), r["id"]
+    assert 0.5 <= sum(not r["needs"] for r in records) / len(records) <= 0.7  # the real-post mix: most sentences state no need
+    assert {n["category"] for r in records for n in r["needs"]} == set(taxonomy)
+    others = {json.loads(line)["text"].lower() for other in GOLD.parent.glob("needs_roles*.jsonl") if other.name != name
+              for line in other.read_text(encoding="utf-8").splitlines()}
+    shared = [r for r in records if r["text"].lower() in others]  # a stock line ("welcome to the club …") may recur
+    assert len(shared) <= 2 and not any(r["needs"] for r in shared), [r["id"] for r in shared]
+
+
 TINY = [
     {"id": "a", "text": "Insurance denied the claim again.", "split": "test",
      "needs": [{"category": "access_and_cost", "subcategory": "insurance_denial"}], "speaker_role": "patient"},
