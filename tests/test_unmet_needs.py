@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.12.0"
+    assert tax.version == "2.13.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -813,9 +813,22 @@ V212_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS])
+# v2.13 (from the false positives of HO16, read after it was scored once): questions about the addressee's or a third
+# person's situation ("does her school have …?", "how old was he when …?", "do you have a …?") and advice put as a
+# question ("have you considered …?", "can you ask for …?"); invented paraphrases.
+V213_PAIRS = [
+    ("Does his nursery have a medical care plan?", "Do nurseries have to follow a medical care plan?", "information_gap"),
+    ("How old was she when the seizures started?", "What age do absence seizures usually start?", "information_gap"),
+    ("Do you have a spare inhaler at work?", "Is it worth keeping a spare inhaler at work?", "information_gap"),
+    ("Have you considered asking for a home visit?", "How do I ask for a home visit?", "information_gap"),
+    ("Can you ask the pharmacist for the liquid version?", "Does the liquid version cost more than the tablets?", "information_gap"),
+    ("Have you seen the study on exercise for lymphoedema?", "Has anyone joined the study on exercise for lymphoedema?", "trial_participation"),
+]
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9 to v2.12: each family no longer fires; a true need in the same words still does."""
+    """v2.9 to v2.13: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
@@ -847,6 +860,9 @@ def test_v210_travel_wins_over_a_longer_schedule_cue(matcher):
     ("Metformin has me running to the loo after every meal.", "Metformin has me feeling great.", "side_effect_burden"),
     ("Three GPs told me it was stress before the blood test.", "The GP told me stress makes the flares worse.", "diagnosis_journey"),
     ("The doctor told us it was growing pains and sent us away.", "The doctor told us the growth scan was clear.", "diagnosis_journey"),
+    # v2.13: a gap nobody owns
+    ("Four consultants and zero communication between any of them.", "Four consultants and great communication between all of them.", "care_coordination"),
+    ("The handover from hospital to home is where nobody owns anything.", "Nobody in our family owns a car.", "care_coordination"),
 ])
 def test_v212_story_frames(matcher, need, near_miss, category):
     assert category in {c for c, _ in hits(matcher, need)}, hits(matcher, need)
