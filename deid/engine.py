@@ -66,6 +66,11 @@ class DeidConfig:
     batch_size: int = 32
     chunk_chars: int = 50_000  # longer texts are analysed in pieces (spaCy's limit is 1,000,000)
     forum_ner: bool = True  # also run the small forum-trained NER model (deid/forum_ner.py) in the same pass
+    # Experimental, off by default: the MiniLM token classifier (deid/minilm_ner.py) as one more
+    # PERSON / LOCATION recognizer; None = the threshold stored with its head.
+    minilm_ner: bool = False
+    minilm_threshold: Optional[float] = None
+    minilm_guard: str = "cased"  # "cased", "medical", "full" or "none" (deid/recognizers/minilm_ner.py)
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,10 @@ class Deidentifier:
         registry.add_recognizer(ForumSpacyRecognizer(supported_language="en"))
         for recognizer_cls in CUSTOM_RECOGNIZERS:
             registry.add_recognizer(recognizer_cls())
+        if config.minilm_ner:
+            from .recognizers.minilm_ner import MiniLmNerRecognizer
+
+            registry.add_recognizer(MiniLmNerRecognizer(config.minilm_threshold, config.minilm_guard))
         self.members = MemberNameRecognizer(member_names)
         registry.add_recognizer(self.members)
         guard_recognizers(registry.recognizers)

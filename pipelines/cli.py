@@ -62,7 +62,8 @@ def _evaluate(module: str, args: argparse.Namespace, **options) -> int:
 
 
 def _cmd_eval_deid(args: argparse.Namespace) -> int:
-    return _evaluate("deid_eval", args, baseline=args.baseline, strict_places=args.strict_places, limit=args.limit)
+    options = {"minilm_ner": True, "minilm_threshold": args.minilm_threshold} if args.minilm_ner else {}
+    return _evaluate("deid_eval", args, baseline=args.baseline, strict_places=args.strict_places, limit=args.limit, **options)
 
 
 def _cmd_eval_needs(args: argparse.Namespace) -> int:
@@ -144,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     eval_deid.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_deid.add_argument("--baseline", action="store_true", help="also run Presidio's default configuration on the same texts")
     eval_deid.add_argument("--strict-places", action="store_true", help="redact US states and countries too (keep_states_and_countries=False)")
+    eval_deid.add_argument("--minilm-ner", action="store_true", help="experimental: add the MiniLM token classifier (deid/minilm_ner.py) as a recognizer")
+    eval_deid.add_argument("--minilm-threshold", type=float, default=None, help="its probability threshold (default: the one stored with the head)")
     eval_deid.add_argument("--limit", type=int, help="evaluate the first N records only")
     eval_deid.set_defaults(func=_cmd_eval_deid)
 

@@ -271,13 +271,14 @@ def evaluate(records: Sequence[GoldRecord], systems: Mapping[str, object]) -> di
     return report
 
 
-def build_systems(baseline: bool = False, strict_places: bool = False, both_place_modes: bool = False) -> dict:
-    """``ours`` (default config, or strict places), optionally ``ours_strict_places`` and ``presidio_default``."""
+def build_systems(baseline: bool = False, strict_places: bool = False, both_place_modes: bool = False, **config) -> dict:
+    """``ours`` (default config, or strict places), optionally ``ours_strict_places`` and ``presidio_default``.
+    ``config``: further ``DeidConfig`` fields for ours (the experimental ``minilm_ner``, say)."""
     from deid import DeidConfig, Deidentifier
 
-    systems: dict = {"ours": Deidentifier(config=DeidConfig(keep_states_and_countries=not strict_places))}
+    systems: dict = {"ours": Deidentifier(config=DeidConfig(keep_states_and_countries=not strict_places, **config))}
     if both_place_modes:
-        systems["ours_strict_places"] = Deidentifier(config=DeidConfig(keep_states_and_countries=False))
+        systems["ours_strict_places"] = Deidentifier(config=DeidConfig(keep_states_and_countries=False, **config))
     if baseline:
         from deid.baseline import presidio_default
 
@@ -285,11 +286,11 @@ def build_systems(baseline: bool = False, strict_places: bool = False, both_plac
     return systems
 
 
-def run(gold: Path, baseline: bool = False, strict_places: bool = False, limit: Optional[int] = None) -> dict:
+def run(gold: Path, baseline: bool = False, strict_places: bool = False, limit: Optional[int] = None, **config) -> dict:
     records = load_gold(Path(gold), limit)
-    systems = build_systems(baseline=baseline, strict_places=strict_places)
+    systems = build_systems(baseline=baseline, strict_places=strict_places, **config)
     report = evaluate(records, systems)
-    return {"gold": str(gold), "strict_places": strict_places, **report}
+    return {"gold": str(gold), "strict_places": strict_places, **report, **({"config": config} if config else {})}
 
 
 # -- presentation ---------------------------------------------------------------------------

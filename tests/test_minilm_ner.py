@@ -1,0 +1,53 @@
+"""The experimental MiniLM NER recognizer (deid/minilm_ner.py): off by default, its guard, its
+span assembly, and (when the head is packaged) that it finds a name the default engine would miss."""
+from __future__ import annotations
+
+import pytest
+import torch
+
+from deid import DeidConfig
+from deid.minilm_ner import LABELS, head_path, spans_from_probs
+from deid.recognizers.minilm_ner import medical_span, passes_guard
+
+
+def test_off_by_default():
+    assert DeidConfig().minilm_ner is False
+
+
+def test_adjacent_words_of_one_label_form_one_span():
+    text = "met Anna Lisa in Oslo"
+    words = [(0, 3), (4, 8), (9, 13), (14, 16), (17, 21)]
+    probs = torch.tensor([[0.99, 0.005, 0.005], [0.05, 0.9, 0.05], [0.1, 0.85, 0.05], [0.95, 0.03, 0.02], [0.1, 0.1, 0.8]])
+    assert [(text[s:e], label) for s, e, label, _ in spans_from_probs(words, probs, 0.5, text)] == [("Anna Lisa", "PERSON"), ("Oslo", "LOCATION")]
+    assert spans_from_probs(words, probs, 0.95, text) == []
+    assert LABELS[0] == "O"
+
+
+@pytest.mark.parametrize(
+    "text,start,end,label,guard,expected",
+    [
+        ("put me on Tamoxifen today", 10, 19, "PERSON", "medical", False),  # a drug
+        ("symptoms of Parkison's disease", 12, 20, "PERSON", "medical", False),  # eponym head after it
+        ("my husband Okonkwo came", 11, 18, "PERSON", "medical", True),
+        ("we love trump here", 8, 13, "PERSON", "cased", True),  # lower case, a listed surname
+        ("my skin has erithema", 12, 20, "PERSON", "cased", False),  # lower case, no list knows it
+        ("moved to ireland last year", 9, 16, "LOCATION", "cased", True),
+        ("put me on Tamoxifen today", 10, 19, "PERSON", "none", True),
+    ],
+)
+def test_guard(text, start, end, label, guard, expected):
+    assert passes_guard(text, start, end, label, guard) is expected
+
+
+def test_medical_span():
+    assert medical_span("Lipitor")
+    assert not medical_span("Nkechi Okafor")
+
+
+@pytest.mark.skipif(not head_path().is_file(), reason="no head packaged")
+def test_recognizer_adds_names():
+    from deid.recognizers.minilm_ner import MiniLmNerRecognizer
+
+    results = MiniLmNerRecognizer().analyze("lol me and Dreymond watched the game in Portland last night", ["PERSON", "LOCATION"])
+    found = {("lol me and Dreymond watched the game in Portland last night"[r.start : r.end], r.entity_type) for r in results}
+    assert ("Dreymond", "PERSON") in found
