@@ -44,10 +44,23 @@ def test_medical_span():
     assert not medical_span("Nkechi Okafor")
 
 
-@pytest.mark.skipif(not head_path().is_file(), reason="no head packaged")
+def test_head_is_packaged():
+    assert head_path().is_file()
+
+
 def test_recognizer_adds_names():
     from deid.recognizers.minilm_ner import MiniLmNerRecognizer
 
     results = MiniLmNerRecognizer().analyze("lol me and Dreymond watched the game in Portland last night", ["PERSON", "LOCATION"])
     found = {("lol me and Dreymond watched the game in Portland last night"[r.start : r.end], r.entity_type) for r in results}
     assert ("Dreymond", "PERSON") in found
+
+
+def test_opt_in_engine_redacts_a_name_the_default_keeps():
+    """End to end through the real engine: a bare name with no cue that no list or spaCy model takes."""
+    from deid import Deidentifier
+
+    text = "I told Boone the results came back fine"
+    assert "Boone" in Deidentifier(config=DeidConfig()).deidentify(text).text
+    redacted = Deidentifier(config=DeidConfig(minilm_ner=True)).deidentify(text).text
+    assert "Boone" not in redacted and "<PERSON" in redacted and "results came back fine" in redacted
