@@ -1,5 +1,5 @@
-"""The MedRed need samples (the stratified sample of benchmarks/needs_real_posts.py and the additions sample of
-benchmarks/needs_cheap_gated.py) are references only (no text) and well-formed; the benchmark skips cleanly without
+"""The MedRed need samples (the stratified sample of benchmarks/needs_real_posts.py, the additions sample of
+benchmarks/needs_cheap_gated.py and the classifier v7 / v8.1 disagreement sample) are references only (no text) and well-formed; the benchmark skips cleanly without
 ../shared/eval; with it, every reference still points at the sentence it was labelled on (sha256 of the text)."""
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from tests.conftest import REPO_ROOT, SHARED_EVAL
 
 REFS = REPO_ROOT / "data" / "gold" / "needs_medred_refs.jsonl"
 ADDITIONS = REPO_ROOT / "data" / "gold" / "needs_medred_additions_refs.jsonl"
-STRATA = {REFS: {"fired", "other"}, ADDITIONS: {"cheap_gated_added", "minilm_added", "rest"}}
+V8 = REPO_ROOT / "data" / "gold" / "needs_medred_classifier_v8_refs.jsonl"
+STRATA = {REFS: {"fired", "other"}, ADDITIONS: {"cheap_gated_added", "minilm_added", "rest"}, V8: {"v7_only", "v8_only"}}
 KEYS = {"id", "start", "end", "sha256", "stratum", "stratum_size", "needs", "question_to_addressee"}
 
 
@@ -60,3 +61,19 @@ def test_refs_match_medred_text(path):
         text = posts[r["id"]][r["start"]:r["end"]]
         assert hashlib.sha256(text.encode("utf-8")).hexdigest() == r["sha256"]
         assert text == text.strip()
+
+
+def test_disagreement_benchmark_counts_and_skips(tmp_path, capsys):
+    from benchmarks import needs_classifier_disagreement as bench
+
+    refs = [{"id": "medred-1-1", "start": 0, "end": 5, "stratum": "v7_only", "stratum_size": 40, "needs": [{"category": "information_gap"}]},
+            {"id": "medred-1-1", "start": 6, "end": 9, "stratum": "v7_only", "stratum_size": 40, "needs": []},
+            {"id": "medred-1-2", "start": 0, "end": 4, "stratum": "v8_only", "stratum_size": 10, "needs": [{"category": "caregiver_burden"}]}]
+    shipped = {("medred-1-1", 0, 5): {"information_gap", "emotional_support"}, ("medred-1-1", 6, 9): {"trial_participation"},
+               ("medred-1-2", 0, 4): set()}
+    candidate = {("medred-1-1", 0, 5): {"emotional_support"}, ("medred-1-1", 6, 9): set(), ("medred-1-2", 0, 4): {"caregiver_burden"}}
+    out = bench.compare(refs, shipped, candidate)
+    assert out["v7_only"] == {"sampled": 2, "population": 40, "shipped_only": 2, "shipped_only_right": 1, "candidate_only": 0, "candidate_only_right": 0}
+    assert out["v8_only"]["candidate_only"] == out["v8_only"]["candidate_only_right"] == 1
+    assert bench.main(["--model", str(tmp_path / "m.npz"), "--posts", str(tmp_path / "absent.jsonl")]) is None
+    assert "skipped" in capsys.readouterr().out
