@@ -85,6 +85,15 @@ def shape_features(text: str, words: Sequence[tuple[int, int]]) -> list[list[flo
     return feats
 
 
+def tokenize_windows(tokenizer, texts: Sequence[str]):
+    """Wordpieces of ``texts`` in overlapping windows of ``MAX_PIECES`` (``STRIDE`` shared): the encoding, each
+    window's text index and the pieces' character offsets."""
+    enc = tokenizer(list(texts), return_offsets_mapping=True, return_overflowing_tokens=True, truncation=True,
+                    max_length=MAX_PIECES, stride=STRIDE, padding=True, return_tensors="pt")
+    mapping = enc.pop("overflow_to_sample_mapping").tolist()
+    return enc, mapping, enc.pop("offset_mapping")
+
+
 def encode(texts: Sequence[str], layers: int = 4, batch_size: int = 16, int8: bool = False):
     """Per text: (word char spans, a float32 tensor words x (layers*384 + N_SHAPE)).
 
@@ -96,10 +105,7 @@ def encode(texts: Sequence[str], layers: int = 4, batch_size: int = 16, int8: bo
     out = []
     for b in range(0, len(texts), batch_size):
         chunk = [t if t.strip() else "." for t in texts[b : b + batch_size]]
-        enc = tokenizer(chunk, return_offsets_mapping=True, return_overflowing_tokens=True, truncation=True,
-                        max_length=MAX_PIECES, stride=STRIDE, padding=True, return_tensors="pt")
-        mapping = enc.pop("overflow_to_sample_mapping").tolist()
-        offsets = enc.pop("offset_mapping")
+        enc, mapping, offsets = tokenize_windows(tokenizer, chunk)
         with torch.inference_mode():
             hidden = model(**enc, output_hidden_states=True).hidden_states
         feats = torch.cat(hidden[-layers:], dim=-1)

@@ -170,12 +170,7 @@ def main(argv=None) -> int:
             loss.backward()
             opt.step()
             total += loss.item()
-        scores = word_scores(head, dev)
-        # hold-out figure: PERSON+LOCATION word recall at the threshold that keeps plain words under budget
-        thr = pick_threshold(scores, args.plain_budget)
-        fig = recall_at(scores, thr)
-        ent = [s for s in scores if s[1] > 0]
-        score = sum(s[0] >= thr for s in ent) / max(1, len(ent))
+        thr, fig, score = holdout_figures(word_scores(head, dev), args.plain_budget)
         print(f"epoch {epoch:2d} loss {total:.1f} hold-out thr {thr:.2f} PER {fig['person']:.3f} LOC {fig['location']:.3f} plain {fig['plain_tagged']:.4f}", flush=True)
         if best is None or score > best:
             best, best_epoch = score, epoch
@@ -194,6 +189,14 @@ def main(argv=None) -> int:
     print(json.dumps({"config": config, "hold_out": recall_at(scores, thr), "curve": curve}), flush=True)
     print(f"saved {out} ({out.stat().st_size / 1024:.0f} KB)")
     return 0
+
+
+def holdout_figures(scores, budget: float) -> tuple[float, dict, float]:
+    """The hold-out figure of an epoch: the threshold that keeps plain words under ``budget``, the recall figures
+    there, and PERSON+LOCATION word recall at it (the epoch's score)."""
+    thr = pick_threshold(scores, budget)
+    ent = [s for s in scores if s[1] > 0]
+    return thr, recall_at(scores, thr), sum(s[0] >= thr for s in ent) / max(1, len(ent))
 
 
 def pick_threshold(scores, budget: float) -> float:

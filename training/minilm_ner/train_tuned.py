@@ -34,8 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-from deid.minilm_ner import LABELS, MAX_PIECES, N_SHAPE, STRIDE, load_encoder, make_head, shape_features  # noqa: E402
-from train import pick_threshold, read_jsonl, recall_at, word_labels  # noqa: E402
+from deid.minilm_ner import LABELS, N_SHAPE, load_encoder, make_head, shape_features, tokenize_windows  # noqa: E402
+from train import holdout_figures, pick_threshold, read_jsonl, recall_at, word_labels  # noqa: E402
 
 N_LAYERS = 6
 FEAT_LAYERS = 4  # hidden states 3..6 concatenated, as the frozen head
@@ -53,10 +53,7 @@ def cache_windows(records, cache: Path | None, batch_size: int = 16):
     for b in range(0, len(records), batch_size):
         chunk = records[b : b + batch_size]
         texts = [t if t.strip() else "." for t, _ in chunk]
-        enc = tokenizer(texts, return_offsets_mapping=True, return_overflowing_tokens=True, truncation=True,
-                        max_length=MAX_PIECES, stride=STRIDE, padding=True, return_tensors="pt")
-        mapping = enc.pop("overflow_to_sample_mapping").tolist()
-        offsets = enc.pop("offset_mapping")
+        enc, mapping, offsets = tokenize_windows(tokenizer, texts)
         with torch.inference_mode():
             hs = model(**enc, output_hidden_states=True).hidden_states
         for w_i, t_i in enumerate(mapping):
@@ -199,11 +196,7 @@ def main(argv=None) -> int:
             loss.backward()
             opt.step()
             total += loss.item()
-        scores = word_scores(model, dev)
-        thr = pick_threshold(scores, args.plain_budget)
-        fig = recall_at(scores, thr)
-        ent = [s for s in scores if s[1] > 0]
-        score = sum(s[0] >= thr for s in ent) / max(1, len(ent))
+        thr, fig, score = holdout_figures(word_scores(model, dev), args.plain_budget)
         print(f"epoch {epoch:2d} loss {total:.1f} hold-out thr {thr:.2f} PER {fig['person']:.3f} LOC {fig['location']:.3f} "
               f"plain {fig['plain_tagged']:.4f} ({time.perf_counter() - started:.0f} s)", flush=True)
         if best is None or score > best or args.select == "last":
