@@ -12,6 +12,7 @@ from pathlib import Path
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from deid import DeidConfig
 from deid.parallel import start_fork_server
 from pipelines import versions
 from pipelines.keys import resolve_run_key
@@ -35,10 +36,10 @@ def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars:
 
 
 @task(name="deidentify", **TASK_OPTIONS)
-def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: str | None) -> dict:
+def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: str | None, minilm_ner: bool = False) -> dict:
     key, _ = resolve_run_key(demo_key, key_secret_block)
     # in a worker process that has never had a thread: this one has Prefect's (pipelines/stages/deid_worker.py)
-    summary = deidentify(Path(work_dir), run_id, key, worker_process=True)
+    summary = deidentify(Path(work_dir), run_id, key, config=DeidConfig(minilm_ner=minilm_ner), worker_process=True)
     logger = get_run_logger()
     logger.info("deidentify: %s (worker process, single-threaded: %s)", summary["counts"], summary["worker_single_threaded"])
     if summary["worker_restarts"]:
@@ -97,6 +98,7 @@ def patient_insights(
     embedding_backend: str = "minilm",
     topic_fit_sample_size: int | None = None,
     need_classifier: bool = False,
+    minilm_ner: bool = False,
 ) -> dict:
     """Ingest forum exports, de-identify, model topics and unmet needs, publish Parquet.
 
@@ -110,6 +112,8 @@ def patient_insights(
     runs. ``embedding_backend``: minilm or static. ``topic_fit_sample_size``: fit on that many
     posts and assign the rest by nearest centroid. See docs/topics.md. ``need_classifier``: add the
     unmet-need sentence classifier's hits to the rules' (off by default; docs/unmet_needs.md).
+    ``minilm_ner``: also redact the names and places the MiniLM token classifier finds (off by
+    default: about 5x the de-identification time; docs/deid_names.md).
     """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
@@ -130,6 +134,7 @@ def patient_insights(
         "embedding_backend": embedding_backend,
         "topic_fit_sample_size": topic_fit_sample_size,
         "need_classifier": need_classifier,
+        "minilm_ner": minilm_ner,
         "key_secret_block": key_secret_block,
     }
     logger.info("run %s: %d source file(s), key from %s", run_id, len(specs), key_origin)
@@ -137,7 +142,7 @@ def patient_insights(
     work_dir = work.make_work_dir()
     try:
         ingest_summary = ingest_task([vars(s) for s in specs], str(work_dir), run_id, max_body_chars)
-        deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block)
+        deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block, minilm_ner)
         topic_options = {k: parameters[k] for k in ("topic_model_dir", "topic_refit", "topic_max_age_days", "embedding_cache_dir", "embedding_backend", "topic_fit_sample_size")}
         topic_summary = topics_task(str(work_dir), run_id, topic_seed, topic_options)
         extract_summary = extract_task(str(work_dir), run_id, need_classifier)

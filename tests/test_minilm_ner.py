@@ -64,3 +64,26 @@ def test_opt_in_engine_redacts_a_name_the_default_keeps():
     assert "Boone" in Deidentifier(config=DeidConfig()).deidentify(text).text
     redacted = Deidentifier(config=DeidConfig(minilm_ner=True)).deidentify(text).text
     assert "Boone" not in redacted and "<PERSON" in redacted and "results came back fine" in redacted
+
+
+def test_flow_parameter_turns_it_on_for_a_run(prefect_harness, tmp_path):
+    """A real flow run with ``minilm_ner=True`` (CLI ``--minilm-ner``): the published text loses the bare name the
+    default keeps, and the run's parameters record the choice."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from pipelines.flow import patient_insights
+    from pipelines.publish import latest_run
+
+    export = tmp_path / "export.jsonl"
+    posts = [{"id": f"p{i}", "thread_id": f"t{i // 3}", "author": f"member_{i % 4}", "created_at": f"2024-03-{10 + i}T08:00:00Z",
+              "community": "lupus", "text": f"Day {i} on the new dose. I told Boone the results came back fine."} for i in range(12)]
+    export.write_text("\n".join(json.dumps(p) for p in posts) + "\n", encoding="utf-8")
+    summary = patient_insights(sources=[str(export)], out_dir=str(tmp_path / "out"), demo_key=True, minilm_ner=True)
+    assert summary["published"] == 12
+    folder = latest_run(tmp_path / "out")
+    texts = [r["text_deid"] for r in pq.read_table(folder / "posts.parquet").to_pylist()]
+    assert len(texts) == 12 and all("Boone" not in t and "results came back fine" in t for t in texts)
+    manifest = pq.read_table(folder / "run_manifest.parquet").to_pylist()[0]
+    assert json.loads(manifest["parameters"])["minilm_ner"] is True
