@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.needs_real_posts import DEFAULT_POSTS, load_jsonl, sha, system_outputs  # noqa: E402
+from benchmarks.needs_real_posts import DEFAULT_POSTS, load_jsonl, matched_outputs  # noqa: E402
 
 DEFAULT_REFS = REPO / "data" / "gold" / "needs_medred_classifier_v8_refs.jsonl"
 
@@ -56,10 +56,10 @@ def main(argv: list[str] | None = None) -> dict | None:
         return None
     from insights.need_classifier import NeedClassifier
 
-    posts = load_jsonl(args.posts)
-    texts = {p["id"]: p["text"] for p in posts}
-    refs = [r for r in load_jsonl(args.refs) if sha(texts[r["id"]][r["start"]:r["end"]]) == r["sha256"]]
-    outputs = system_outputs(posts, {"candidate": NeedClassifier.from_bytes(args.model.read_bytes(), "precise")})
+    candidate = NeedClassifier.from_bytes(args.model.read_bytes(), "precise")
+    outputs, refs, drift = matched_outputs(load_jsonl(args.refs), load_jsonl(args.posts), {"candidate": candidate})
+    if drift:
+        print(f"skipped for drift: {drift}")
     result = compare(refs, outputs["rules+classifier"], outputs["candidate"])
     gain_right = gain_wrong = 0.0
     print("stratum      sampled/population   only v7: right of given   only candidate: right of given")

@@ -155,19 +155,24 @@ def bootstrap_recall(rows: list[dict], system: str, category: str, reps: int = 2
     return (values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]) if values else (float("nan"),) * 2
 
 
-def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: bool = False, models: dict | None = None) -> dict:
+def matched_outputs(refs: list[dict], posts: list[dict], models: dict | None = None) -> tuple[dict, list[dict], int]:
+    """:func:`system_outputs` on the posts the references point at; the references whose sentence is still there
+    with the text it was labelled on (sha256); how many are not (drift)."""
     texts = {p["id"]: p["text"] for p in posts}
-    wanted = [p for p in posts if p["id"] in {r["id"] for r in refs}]
-    outputs = system_outputs(wanted, models)
+    outputs = system_outputs([p for p in posts if p["id"] in {r["id"] for r in refs}], models)
+    matched = [r for r in refs if r["id"] in texts and sha(texts[r["id"]][r["start"]:r["end"]]) == r["sha256"]
+               and (r["id"], r["start"], r["end"]) in outputs["rules"]]
+    return outputs, matched, len(refs) - len(matched)
+
+
+def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: bool = False, models: dict | None = None) -> dict:
+    outputs, matched, drift = matched_outputs(refs, posts, models)
     systems = (*SYSTEMS, *(models or {}))
-    rows, drift = [], 0
+    rows = []
     sizes = {r["stratum"]: r["stratum_size"] for r in refs}
     n = Counter(r["stratum"] for r in refs)
-    for r in refs:
+    for r in matched:
         key = (r["id"], r["start"], r["end"])
-        if r["id"] not in texts or sha(texts[r["id"]][r["start"]:r["end"]]) != r["sha256"] or key not in outputs["rules"]:
-            drift += 1
-            continue
         rows.append({
             "stratum": r["stratum"],
             "weight": sizes[r["stratum"]] / n[r["stratum"]],

@@ -15,10 +15,9 @@ Results are measured in ``docs/deid_names.md`` ("A MiniLM token classifier").
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
 LABELS = ("O", "PERSON", "LOCATION")
 HEAD_FILE = "minilm_ner/head.pt"

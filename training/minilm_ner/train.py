@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "training/forum_ner"))
 import torch  # noqa: E402
 from torch import nn  # noqa: E402
 
-from deid.minilm_ner import LABELS, encode, make_head, spans_from_probs  # noqa: E402
+from deid.minilm_ner import LABELS, encode, make_head  # noqa: E402
 
 TARGETS = {"PERSON": 1, "LOCATION": 2}
 
