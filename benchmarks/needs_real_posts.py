@@ -90,14 +90,14 @@ def system_outputs(posts: list[dict], models: dict | None = None) -> dict[str, d
     return out
 
 
-def build_sample(posts: list[dict], out: Path, n_fired: int, n_other: int) -> None:
+def build_sample(posts: list[dict], out: Path, n_fired: int, n_other: int, seed: int = SEED) -> None:
     """The unlabelled sample (``needs`` null): labels are added from the sentence text alone."""
     outputs = system_outputs(posts)
     keys = sorted(outputs["rules"])
     fired = [k for k in keys if outputs["rules"][k] or outputs["rules+classifier"][k]]
     fired_set = set(fired)
     other = [k for k in keys if k not in fired_set]
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     picked = [(k, "fired", len(fired)) for k in rng.sample(fired, n_fired)]
     picked += [(k, "other", len(other)) for k in rng.sample(other, n_other)]
     texts = {p["id"]: p["text"] for p in posts}
@@ -242,6 +242,7 @@ def main(argv: list[str] | None = None) -> dict | None:
     parser.add_argument("--build-sample", type=Path, metavar="OUT", help="write a new unlabelled sample to OUT")
     parser.add_argument("--n-fired", type=int, default=80)
     parser.add_argument("--n-other", type=int, default=80)
+    parser.add_argument("--seed", type=int, default=SEED, help="of --build-sample (13: the first sample; 14: the second)")
     parser.add_argument("--model", type=Path, action="append", default=[], help="an extra system: rules OR this "
                         "NeedClassifier resource (.npz, e.g. an additive TF-IDF model), with its veto; repeatable")
     args = parser.parse_args(argv)
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> dict | None:
         return None
     posts = load_jsonl(args.posts)
     if args.build_sample:
-        build_sample(posts, args.build_sample, args.n_fired, args.n_other)
+        build_sample(posts, args.build_sample, args.n_fired, args.n_other, args.seed)
         return None
     refs = load_jsonl(args.refs)
     if any(r["needs"] is None for r in refs):

@@ -68,11 +68,12 @@ DEFAULT_OUT = ROOT / "insights" / "lexicons" / RESOURCE
 VETO_OUT = ROOT / "insights" / "lexicons" / VETO_RESOURCE  # --veto-only: the TF-IDF block alone, never predicts, only vetoes
 
 
-def load_training(root: Path = ROOT, exclude: tuple[str, ...] = ()) -> tuple[list[str], np.ndarray, list[str], dict, np.ndarray]:
-    """Texts, labels (n, categories), categories, {file: sha256}, and each sentence's file index."""
+def load_training(root: Path = ROOT, exclude: tuple[str, ...] = (), add: tuple[str, ...] = ()) -> tuple[list[str], np.ndarray, list[str], dict, np.ndarray]:
+    """Texts, labels (n, categories), categories, {file: sha256}, and each sentence's file index. ``add``: more
+    training files after ``TRAINING_FILES`` (a candidate's recipe, e.g. the next version's new sets)."""
     categories = list(load_taxonomy().categories)
     texts, labels, digests, groups = [], [], {}, []
-    for g, name in enumerate(n for n in TRAINING_FILES if n not in exclude):
+    for g, name in enumerate(n for n in (*TRAINING_FILES, *add) if n not in exclude):
         raw = (root / name).read_bytes()
         digests[name] = hashlib.sha256(raw).hexdigest()
         for line in raw.decode("utf-8").splitlines():
@@ -149,13 +150,13 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, categories: list[str],
 
 def train(root: Path = ROOT, cross_validate: bool = True, thresholds: dict[str, np.ndarray] | None = None,
           exclude: tuple[str, ...] = (), embedding: bool = True, min_precision: float = PRECISE_MIN_PRECISION,
-          veto: float = VETO) -> tuple[bytes, dict]:
+          veto: float = VETO, add: tuple[str, ...] = ()) -> tuple[bytes, dict]:
     """The resource's bytes and its metadata. Without ``cross_validate``, ``thresholds`` (per
     operating point) are used as given; ``exclude`` leaves training files out; ``embedding=False``
     trains the TF-IDF block alone (no ``embedding_weights``)."""
     from insights.embeddings import model_identity
 
-    texts, y, categories, digests, groups = load_training(root, exclude)
+    texts, y, categories, digests, groups = load_training(root, exclude, add)
     vectors = _embed(texts, embedding)
     cv = None
     if cross_validate:
@@ -196,15 +197,16 @@ def same_model(a: NeedClassifier, b: NeedClassifier) -> bool:
             and all(np.array_equal(a.operating_points[k], b.operating_points[k]) for k in a.operating_points))
 
 
-def train_veto(root: Path = ROOT, additive: float | None = None, exclude: tuple[str, ...] = ()) -> tuple[bytes, dict]:
+def train_veto(root: Path = ROOT, additive: float | None = None, exclude: tuple[str, ...] = (),
+               add: tuple[str, ...] = ()) -> tuple[bytes, dict]:
     """The default-pipeline veto (v4; v5: veto 0.05): the TF-IDF block alone on the same files, no cross-validation,
     both operating points at ``OFF`` (it never adds a hit; only its ``VETO_ONLY`` is used). ``additive`` (an
     experiment, v6: not shipped): thresholds chosen out of fold at that precision, so the same model also adds hits."""
     if additive is not None:
-        return train(root, exclude=exclude, embedding=False, min_precision=additive, veto=VETO_ONLY)
+        return train(root, exclude=exclude, embedding=False, min_precision=additive, veto=VETO_ONLY, add=add)
     n = len(load_taxonomy().categories)
     return train(root, cross_validate=False, thresholds={k: np.full(n, OFF, dtype=np.float32) for k in ("balanced", "precise")},
-                 exclude=exclude, embedding=False, veto=VETO_ONLY)
+                 exclude=exclude, embedding=False, veto=VETO_ONLY, add=add)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--veto-only", action="store_true", help="build the TF-IDF-only veto of the default pipeline")
     parser.add_argument("--check", action="store_true", help="retrain and compare with --out instead of writing it")
     parser.add_argument("--exclude", action="append", default=[], help="leave this training file out (repeatable)")
+    parser.add_argument("--add", action="append", default=[], help="train on this file too, after the shipped "
+                        "recipe's (repeatable; a candidate: write it with --out elsewhere)")
     parser.add_argument("--tfidf-only", action="store_true", help="experiment: no MiniLM block")
     parser.add_argument("--min-precision", type=float, default=PRECISE_MIN_PRECISION, help="out-of-fold precision of precise")
     parser.add_argument("--additive", type=float, metavar="P", help="with --veto-only, experiment: the veto also adds hits "
@@ -220,9 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.out = args.out or (VETO_OUT if args.veto_only else DEFAULT_OUT)
     if args.veto_only:
-        data, meta = train_veto(additive=args.additive, exclude=tuple(args.exclude))
+        data, meta = train_veto(additive=args.additive, exclude=tuple(args.exclude), add=tuple(args.add))
     else:
-        data, meta = train(exclude=tuple(args.exclude), embedding=not args.tfidf_only, min_precision=args.min_precision)
+        data, meta = train(exclude=tuple(args.exclude), embedding=not args.tfidf_only, min_precision=args.min_precision,
+                           add=tuple(args.add))
     if args.check:
         ok = same_model(NeedClassifier.from_bytes(data), NeedClassifier.from_bytes(args.out.read_bytes()))
         print("shipped weights reproduced" if ok else "shipped weights DIFFER from a fresh training run")
