@@ -1,4 +1,4 @@
-"""The MedRed need samples (the stratified sample of benchmarks/needs_real_posts.py, the additions sample of
+"""The MedRed need samples (the two stratified samples of benchmarks/needs_real_posts.py, the additions sample of
 benchmarks/needs_cheap_gated.py and the classifier v7 / v8.1 disagreement sample) are references only (no text) and well-formed; the benchmark skips cleanly without
 ../shared/eval; with it, every reference still points at the sentence it was labelled on (sha256 of the text)."""
 from __future__ import annotations
@@ -16,7 +16,8 @@ from tests.conftest import REPO_ROOT, SHARED_EVAL
 REFS = REPO_ROOT / "data" / "gold" / "needs_medred_refs.jsonl"
 ADDITIONS = REPO_ROOT / "data" / "gold" / "needs_medred_additions_refs.jsonl"
 V8 = REPO_ROOT / "data" / "gold" / "needs_medred_classifier_v8_refs.jsonl"
-STRATA = {REFS: {"fired", "other"}, ADDITIONS: {"cheap_gated_added", "minilm_added", "rest"}, V8: {"v7_only", "v8_only"}}
+REFS2 = REPO_ROOT / "data" / "gold" / "needs_medred_refs2.jsonl"  # the second stratified sample (seed 14, session 14)
+STRATA = {REFS: {"fired", "other"}, REFS2: {"fired", "other"}, ADDITIONS: {"cheap_gated_added", "minilm_added", "rest"}, V8: {"v7_only", "v8_only"}}
 KEYS = {"id", "start", "end", "sha256", "stratum", "stratum_size", "needs", "question_to_addressee"}
 
 
