@@ -67,9 +67,10 @@ def sentence_spans(doc) -> list[tuple[int, int, int]]:
     return spans
 
 
-def system_outputs(posts: list[dict], models: dict | None = None) -> dict[str, dict[tuple[str, int, int], set[str]]]:
+def system_outputs(posts: list[dict], models: dict | None = None, vetoes: dict | None = None) -> dict[str, dict[tuple[str, int, int], set[str]]]:
     """Per system: (record id, start, end) of every sentence -> the categories it gives. ``models``: extra
-    systems, name -> a NeedClassifier used as ``UnmetNeedMatcher(classifier=...)`` (rules OR it, with its veto)."""
+    systems, name -> a NeedClassifier used as ``UnmetNeedMatcher(classifier=...)`` (rules OR it, with its veto);
+    ``vetoes``: name -> a TF-IDF veto used as ``UnmetNeedMatcher(veto=...)`` (a candidate default)."""
     from insights.need_classifier import load_classifier, load_veto
     from insights.nlp import load_extraction_pipeline
     from insights.unmet_needs import UnmetNeedMatcher
@@ -77,7 +78,8 @@ def system_outputs(posts: list[dict], models: dict | None = None) -> dict[str, d
     nlp = load_extraction_pipeline()
     matchers = {"rules": UnmetNeedMatcher(nlp=nlp), "rules+veto": UnmetNeedMatcher(nlp=nlp, veto=load_veto()),
                 "rules+classifier": UnmetNeedMatcher(nlp=nlp, classifier=load_classifier()),
-                **{name: UnmetNeedMatcher(nlp=nlp, classifier=model) for name, model in (models or {}).items()}}
+                **{name: UnmetNeedMatcher(nlp=nlp, classifier=model) for name, model in (models or {}).items()},
+                **{name: UnmetNeedMatcher(nlp=nlp, veto=model) for name, model in (vetoes or {}).items()}}
     out: dict[str, dict] = {name: {} for name in matchers}
     for post, doc in zip(posts, nlp.pipe([p["text"] for p in posts], batch_size=64)):
         spans = sentence_spans(doc)
@@ -155,19 +157,21 @@ def bootstrap_recall(rows: list[dict], system: str, category: str, reps: int = 2
     return (values[int(0.025 * len(values))], values[int(0.975 * len(values)) - 1]) if values else (float("nan"),) * 2
 
 
-def matched_outputs(refs: list[dict], posts: list[dict], models: dict | None = None) -> tuple[dict, list[dict], int]:
+def matched_outputs(refs: list[dict], posts: list[dict], models: dict | None = None,
+                    vetoes: dict | None = None) -> tuple[dict, list[dict], int]:
     """:func:`system_outputs` on the posts the references point at; the references whose sentence is still there
     with the text it was labelled on (sha256); how many are not (drift)."""
     texts = {p["id"]: p["text"] for p in posts}
-    outputs = system_outputs([p for p in posts if p["id"] in {r["id"] for r in refs}], models)
+    outputs = system_outputs([p for p in posts if p["id"] in {r["id"] for r in refs}], models, vetoes)
     matched = [r for r in refs if r["id"] in texts and sha(texts[r["id"]][r["start"]:r["end"]]) == r["sha256"]
                and (r["id"], r["start"], r["end"]) in outputs["rules"]]
     return outputs, matched, len(refs) - len(matched)
 
 
-def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: bool = False, models: dict | None = None) -> dict:
-    outputs, matched, drift = matched_outputs(refs, posts, models)
-    systems = (*SYSTEMS, *(models or {}))
+def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: bool = False, models: dict | None = None,
+             vetoes: dict | None = None) -> dict:
+    outputs, matched, drift = matched_outputs(refs, posts, models, vetoes)
+    systems = (*SYSTEMS, *(models or {}), *(vetoes or {}))
     rows = []
     sizes = {r["stratum"]: r["stratum_size"] for r in refs}
     n = Counter(r["stratum"] for r in refs)
@@ -200,8 +204,10 @@ def evaluate(refs: list[dict], posts: list[dict], addressee_questions_as_need: b
             }
             if system in added:
                 entry = {k: v for k, v in entry.items() if not k.startswith(("fn", "recall"))}
-            elif cat == "all":
-                entry["recall_ci95"] = list(bootstrap_recall(rows, system, cat))
+            else:
+                entry["f1"] = ratio(2 * entry["precision"] * entry["recall"], entry["precision"] + entry["recall"])
+                if cat == "all":
+                    entry["recall_ci95"] = list(bootstrap_recall(rows, system, cat))
             per[cat] = entry
         result["systems"][system] = per
     return result
@@ -218,7 +224,7 @@ def print_table(result: dict) -> None:
           f"with a need {s['sentences_with_need']}, skipped for drift {s['skipped_drift']})")
     for system, per in result["systems"].items():
         print(f"\n{system}")
-        print(f"{'category':22} {'TP':>3} {'FP':>3} {'FNf':>3} {'FNo':>3}  {'P':>5} {'P 95% CI':>13}  {'R(w)':>5}")
+        print(f"{'category':22} {'TP':>3} {'FP':>3} {'FNf':>3} {'FNo':>3}  {'P':>5} {'P 95% CI':>13}  {'R(w)':>5}  {'F1':>5}")
         for cat, e in per.items():
             if system.endswith("additions"):
                 if e["tp"] + e["fp"]:
@@ -227,8 +233,9 @@ def print_table(result: dict) -> None:
                 continue
             lo, hi = e["precision_ci95"]
             print(f"{cat:22} {e['tp']:3d} {e['fp']:3d} {e['fn_fired']:3d} {e['fn_other']:3d}  {fmt(e['precision'])} "
-                  f"[{fmt(lo)},{fmt(hi)}]  {fmt(e['recall'])}" + (f" [{fmt(e['recall_ci95'][0])},{fmt(e['recall_ci95'][1])}]" if "recall_ci95" in e else ""))
-    print("\nP: precision (fired stratum; Wilson CI). R(w): recall re-weighted by stratum (misses in 'other' "
+                  f"[{fmt(lo)},{fmt(hi)}]  {fmt(e['recall'])}  {fmt(e['f1'])}"
+                  + (f" [{fmt(e['recall_ci95'][0])},{fmt(e['recall_ci95'][1])}]" if "recall_ci95" in e else ""))
+    print("\nP: precision (re-weighted; Wilson CI on the raw counts). R(w): recall re-weighted by stratum (misses in 'other' "
           "count N_other/n_other each); micro recall CI: stratified bootstrap. FNf/FNo: misses in fired/other.")
 
 
@@ -245,6 +252,8 @@ def main(argv: list[str] | None = None) -> dict | None:
     parser.add_argument("--seed", type=int, default=SEED, help="of --build-sample (13: the first sample; 14: the second)")
     parser.add_argument("--model", type=Path, action="append", default=[], help="an extra system: rules OR this "
                         "NeedClassifier resource (.npz, e.g. an additive TF-IDF model), with its veto; repeatable")
+    parser.add_argument("--veto", type=Path, action="append", default=[], help="an extra system: the rules with this "
+                        "TF-IDF veto resource (.npz; a candidate default); repeatable")
     args = parser.parse_args(argv)
     if not args.posts.exists():
         print(f"skipped: {args.posts} not found (MedRed dev is not shipped with the project)")
@@ -260,7 +269,8 @@ def main(argv: list[str] | None = None) -> dict | None:
     from insights.need_classifier import NeedClassifier
 
     models = {f"rules+{path.stem}": NeedClassifier.from_bytes(path.read_bytes()) for path in args.model}
-    result = evaluate(refs, posts, args.addressee_questions_as_need, models)
+    vetoes = {f"rules+veto {path.stem}": NeedClassifier.from_bytes(path.read_bytes()) for path in args.veto}
+    result = evaluate(refs, posts, args.addressee_questions_as_need, models, vetoes)
     result["reading"] = "addressee questions as information_gap" if args.addressee_questions_as_need else "guide, strict"
     if args.json:
         print(json.dumps(result, indent=2))
