@@ -201,8 +201,9 @@ class UnmetNeedMatcher:
 
     @staticmethod
     def _opens_with(words: list[Token], openings: list[tuple[str, ...]]) -> bool:
-        """Whether the sentence's first words are one of ``openings`` (lower-cased word tuples)."""
-        return any(tuple(t.lower_ for t in words[:len(o)]) == o for o in openings)
+        """Whether the sentence's first words are one of ``openings`` (lower-cased word tuples; v2.14: apostrophes
+        straightened, so "what 's your" also matches "what’s your")."""
+        return any(tuple(t.lower_.replace("\u2019", "'") for t in words[:len(o)]) == o for o in openings)
 
     def _addressed_case(self, words: list[Token], low: str, lowers: set[str]) -> bool:
         """v2.10: a question about what the addressee did ("what dose did you end up on?", "have you tried X?") or a

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.13.0"
+    assert tax.version == "2.14.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -826,9 +826,24 @@ V213_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS])
+# v2.14 (from the false positives of HO17, read after it was scored once): a third person's case ("how is he …?", "did his
+# …?", "did they …?", "how old is …?"), "… for you?" after "is", "whats your" as spaCy splits it, a curly "what’s your",
+# a carer's job given up "to look after" someone (caregiver_burden only); invented paraphrases.
+V214_PAIRS = [
+    ("How is she getting on with the feeds?", "How do you get a toddler to take the feeds?", "information_gap"),
+    ("Did his GP mention the new tablet?", "Does the new tablet interact with warfarin?", "information_gap"),
+    ("Did they check your vitamin D?", "Should I ask them to check my vitamin D?", "information_gap"),
+    ("How old is she now?", "How old do you have to be for the adult clinic?", "information_gap"),
+    ("Is it the itching or the rash that bothers you most for you?", "Is the itching supposed to get worse before it gets better?", "information_gap"),
+    ("whats your peak flow these days?", "what peak flow should i be worried about?", "information_gap"),
+    ("what\u2019s your dose now?", "what dose do people usually start on?", "information_gap"),
+    ("I gave up my job as a chef to look after him.", "I gave up my job as a chef because of the fatigue.", "daily_life_and_work"),
+]
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9 to v2.13: each family no longer fires; a true need in the same words still does."""
+    """v2.9 to v2.14: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
@@ -863,6 +878,18 @@ def test_v210_travel_wins_over_a_longer_schedule_cue(matcher):
     # v2.13: a gap nobody owns
     ("Four consultants and zero communication between any of them.", "Four consultants and great communication between all of them.", "care_coordination"),
     ("The handover from hospital to home is where nobody owns anything.", "Nobody in our family owns a car.", "care_coordination"),
+    # v2.14 (from the misses of HO17): the carer's night beside a scene of care, a result nobody acted on, notes that left
+    # with a clinician, separate departments, a passive misdiagnosis, a service booked out, questions opened by "anyone",
+    # information withheld, a treatment that made the person "so flat"
+    ("I was up with him till 4 again and I'm exhausted.", "I was up with him till 4 watching the match.", "caregiver_burden"),
+    ("Nobody picked up the blood result for a week.", "The nurse picked up the blood result for me.", "care_coordination"),
+    ("The physio retired and her notes went with her.", "The physio retired and went travelling.", "care_coordination"),
+    ("His speech, OT and feeding clinic are run by different departments.", "His speech and OT are run by the same team.", "care_coordination"),
+    ("I was told it was anxiety for three years.", "I was told it was a good result.", "diagnosis_journey"),
+    ("The only pain clinic is booked out until spring.", "The pain clinic booked me in for spring.", "access_and_cost"),
+    ("anyone have tips for the first week after the pump?", "anyone watching the game tonight?", "information_gap"),
+    ("The pharmacy changed my brand without telling me.", "The pharmacy changed my brand and told me why.", "information_gap"),
+    ("The sertraline has made him so flat he barely talks.", "He has been so flat out at work this month.", "side_effect_burden"),
 ])
 def test_v212_story_frames(matcher, need, near_miss, category):
     assert category in {c for c, _ in hits(matcher, need)}, hits(matcher, need)
