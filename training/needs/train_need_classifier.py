@@ -2,10 +2,10 @@
 
     PYTHONPATH=. .venv/bin/python training/needs/train_need_classifier.py [--out PATH] [--check]
 
-v7.0.0. Trained ONLY on the project's own gold: data/gold/needs_roles.jsonl (dev + test) and
-held-out sets 1-11 (v6.0.0 had 1-9 and 2,409 sentences; HO10 and HO11 were its blind sets; v7 keeps
-v6's recipe, C and veto unchanged, nothing re-selected). Held-out 12 (the blind set of v7, written on
-its own branch) is not a training file and is never read. One
+v9.0.0 (the classifier; the default pipeline's veto stays v7.0.0). Trained ONLY on the project's own gold:
+data/gold/needs_roles.jsonl (dev + test) and held-out sets 1-17 (``TRAINING_FILES`` + ``CLASSIFIER_ADDED``; v7 had
+1-11; v9 keeps v7's recipe, C and veto unchanged, nothing re-selected; its blind sets are held-out 18 and 19, which
+are never read here). The veto is trained on ``TRAINING_FILES`` alone (held-out 1-11), as in v7. One
 scikit-learn LogisticRegression (lbfgs, class_weight="balanced", C below) per category on two
 blocks of features side by side: sublinear TF-IDF of ``insights.need_classifier.features``
 (min_df 2, L2-normalised) and the L2-normalised all-MiniLM-L6-v2 sentence embedding
@@ -49,7 +49,8 @@ from insights.need_classifier import (
 )
 from insights.unmet_needs import load_taxonomy
 
-VERSION = "7.0.0"
+VERSION = "9.0.0"  # the classifier
+VETO_VERSION = "7.0.0"  # the default pipeline's TF-IDF veto
 TRAINING_FILES = ("data/gold/needs_roles.jsonl", "data/gold/needs_roles_heldout.jsonl", "data/gold/needs_roles_heldout2.jsonl",
                   "data/gold/needs_roles_heldout3.jsonl", "data/gold/needs_roles_heldout4.jsonl",
                   "data/gold/needs_roles_heldout5.jsonl",
@@ -58,7 +59,12 @@ TRAINING_FILES = ("data/gold/needs_roles.jsonl", "data/gold/needs_roles_heldout.
                   "data/gold/needs_roles_heldout8.jsonl",  # v6: HO8 (v5's blind set) added
                   "data/gold/needs_roles_heldout9.jsonl",  # v6: HO9 (blind for rules v2.6 + v5) added
                   "data/gold/needs_roles_heldout10.jsonl",  # v7: HO10 and HO11 (v6's blind sets) added, same recipe
-                  "data/gold/needs_roles_heldout11.jsonl")  # held-out 12 is v7's blind set
+                  "data/gold/needs_roles_heldout11.jsonl")  # held-out 12 is v7's blind set; the veto (v7) stops here
+# v9 (the classifier only; the TF-IDF veto stays v7): held-out 12-17 added, v7's recipe, nothing re-selected. Held-out 18
+# and 19 are its blind sets (docs/unmet_needs.md, fourteenth round)
+CLASSIFIER_ADDED = ("data/gold/needs_roles_heldout12.jsonl", "data/gold/needs_roles_heldout13.jsonl",
+                    "data/gold/needs_roles_heldout14.jsonl", "data/gold/needs_roles_heldout15.jsonl",
+                    "data/gold/needs_roles_heldout16.jsonl", "data/gold/needs_roles_heldout17.jsonl")
 C = 10.0
 MIN_DF = 2
 VETO = 0.10  # the classifier's veto: chosen among 0, 0.1, 0.2, 0.3 on HO4 left out (docs/unmet_needs.md)
@@ -150,7 +156,7 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, categories: list[str],
 
 def train(root: Path = ROOT, cross_validate: bool = True, thresholds: dict[str, np.ndarray] | None = None,
           exclude: tuple[str, ...] = (), embedding: bool = True, min_precision: float = PRECISE_MIN_PRECISION,
-          veto: float = VETO, add: tuple[str, ...] = ()) -> tuple[bytes, dict]:
+          veto: float = VETO, add: tuple[str, ...] = CLASSIFIER_ADDED, version: str = VERSION) -> tuple[bytes, dict]:
     """The resource's bytes and its metadata. Without ``cross_validate``, ``thresholds`` (per
     operating point) are used as given; ``exclude`` leaves training files out; ``embedding=False``
     trains the TF-IDF block alone (no ``embedding_weights``)."""
@@ -164,7 +170,7 @@ def train(root: Path = ROOT, cross_validate: bool = True, thresholds: dict[str, 
     vectorizer, models = _fit(texts, y, vectors)
     names = vectorizer.get_feature_names_out()
     n_words = len(names)
-    meta = {"version": VERSION, "training_files": digests, "sentences": len(texts), "features": "words + word bigrams + char_wb "
+    meta = {"version": version, "training_files": digests, "sentences": len(texts), "features": "words + word bigrams + char_wb "
             f"{CHAR_NGRAMS[0]}-{CHAR_NGRAMS[1]}, sublinear tf-idf, min_df {MIN_DF}"
             + (f"; + sentence embedding {model_identity()}" if embedding else ""),
             "model": f"logistic regression (lbfgs, C={C}, balanced)", "veto": veto,
@@ -203,10 +209,10 @@ def train_veto(root: Path = ROOT, additive: float | None = None, exclude: tuple[
     both operating points at ``OFF`` (it never adds a hit; only its ``VETO_ONLY`` is used). ``additive`` (an
     experiment, v6: not shipped): thresholds chosen out of fold at that precision, so the same model also adds hits."""
     if additive is not None:
-        return train(root, exclude=exclude, embedding=False, min_precision=additive, veto=VETO_ONLY, add=add)
+        return train(root, exclude=exclude, embedding=False, min_precision=additive, veto=VETO_ONLY, add=add, version=VETO_VERSION)
     n = len(load_taxonomy().categories)
     return train(root, cross_validate=False, thresholds={k: np.full(n, OFF, dtype=np.float32) for k in ("balanced", "precise")},
-                 exclude=exclude, embedding=False, veto=VETO_ONLY, add=add)
+                 exclude=exclude, embedding=False, veto=VETO_ONLY, add=add, version=VETO_VERSION)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -216,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="retrain and compare with --out instead of writing it")
     parser.add_argument("--exclude", action="append", default=[], help="leave this training file out (repeatable)")
     parser.add_argument("--add", action="append", default=[], help="train on this file too, after the shipped "
-                        "recipe's (repeatable; a candidate: write it with --out elsewhere)")
+                        "recipe's (the classifier's: TRAINING_FILES + CLASSIFIER_ADDED; the veto's: TRAINING_FILES); "
+                        "repeatable; a candidate: write it with --out elsewhere")
     parser.add_argument("--tfidf-only", action="store_true", help="experiment: no MiniLM block")
     parser.add_argument("--min-precision", type=float, default=PRECISE_MIN_PRECISION, help="out-of-fold precision of precise")
     parser.add_argument("--additive", type=float, metavar="P", help="with --veto-only, experiment: the veto also adds hits "
@@ -227,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         data, meta = train_veto(additive=args.additive, exclude=tuple(args.exclude), add=tuple(args.add))
     else:
         data, meta = train(exclude=tuple(args.exclude), embedding=not args.tfidf_only, min_precision=args.min_precision,
-                           add=tuple(args.add))
+                           add=(*CLASSIFIER_ADDED, *args.add))
     if args.check:
         ok = same_model(NeedClassifier.from_bytes(data), NeedClassifier.from_bytes(args.out.read_bytes()))
         print("shipped weights reproduced" if ok else "shipped weights DIFFER from a fresh training run")
