@@ -12,18 +12,22 @@ marks questions put to another poster about their own case ("Why are you on pred
 labelled (they seek no information the writer needs); ``--addressee-questions-as-need`` counts
 them as information_gap instead (the broad reading of guide rule 6).
 
-Sampling (``--build-sample OUT``, seed 13): every MedRed dev post is split with
+Sampling (``--build-sample OUT``, ``--seed``: 13 for ``needs_medred_refs.jsonl``, 14 for ``needs_medred_refs2.jsonl``
+with ``--n-fired 120 --n-other 120``): every MedRed dev post is split with
 ``insights.nlp.load_extraction_pipeline()`` (``doc.sents``; sentences stripped of surrounding
 whitespace, those without a letter dropped). Stratum ``fired``: sentences where the rules or
 ``UnmetNeedMatcher(classifier=load_classifier())`` give any need; ``other``: all the rest. A
 simple random sample is drawn from each stratum; the stratum sizes are stored in every line
-(``stratum_size``) so that estimates can be re-weighted.
+(``stratum_size``) so that estimates can be re-weighted. The strata depend on the rules and classifier of the
+day, so a sample is kept, not redrawn: the first was drawn with rules v2.1.0 and classifier v1.0.0, the second
+with rules v2.13.0 and classifier v7.0.0.
 
 Estimates: each sampled sentence carries the weight N_h / n_h of its stratum h (sentences in
 the population per sentence in the sample). Weighted TP, FP and FN give precision and recall
-for the whole MedRed dev sentence population. Every system hit lies in the ``fired`` stratum, so
-precision uses that stratum alone (one weight: equal to the plain count ratio; Wilson 95 %
-interval). Recall needs both strata (misses in ``other`` count N_other / n_other each); its 95 %
+for the whole MedRed dev sentence population. The systems a sample was drawn with fire only in its ``fired``
+stratum, so their precision is the plain count ratio there; a later or candidate system may fire in ``other``, and
+such a hit carries that stratum's weight (the Wilson 95 % interval is on the raw counts). F1 is taken from the
+re-weighted precision and recall. Recall needs both strata (misses in ``other`` count N_other / n_other each); its 95 %
 interval is a stratified bootstrap (2,000 resamples within each stratum, seed 0).
 Skips cleanly (exit 0, a message) when the posts file is absent.
 """
