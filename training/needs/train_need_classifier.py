@@ -156,10 +156,12 @@ def choose_thresholds(probs: np.ndarray, y: np.ndarray, categories: list[str],
 
 def train(root: Path = ROOT, cross_validate: bool = True, thresholds: dict[str, np.ndarray] | None = None,
           exclude: tuple[str, ...] = (), embedding: bool = True, min_precision: float = PRECISE_MIN_PRECISION,
-          veto: float = VETO, add: tuple[str, ...] = CLASSIFIER_ADDED, version: str = VERSION) -> tuple[bytes, dict]:
+          veto: float = VETO, add: tuple[str, ...] = (), version: str = VERSION) -> tuple[bytes, dict]:
     """The resource's bytes and its metadata. Without ``cross_validate``, ``thresholds`` (per
-    operating point) are used as given; ``exclude`` leaves training files out; ``embedding=False``
-    trains the TF-IDF block alone (no ``embedding_weights``)."""
+    operating point) are used as given; ``exclude`` leaves training files out; ``add`` trains on more files
+    after ``TRAINING_FILES`` (the shipped classifier's recipe is ``add=CLASSIFIER_ADDED``; the veto and the TF-IDF
+    experiments use ``TRAINING_FILES`` alone); ``embedding=False`` trains the TF-IDF block alone (no
+    ``embedding_weights``)."""
     from insights.embeddings import model_identity
 
     texts, y, categories, digests, groups = load_training(root, exclude, add)
