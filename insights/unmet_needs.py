@@ -181,15 +181,16 @@ class UnmetNeedMatcher:
         self.question_social_words = {w.lower() for w in addressed.get("social_words") or []}
 
     @staticmethod
-    def _words(sent: Span) -> tuple[list[Token], str, set[str]]:
-        """A sentence's non-space tokens, its text lower-cased and its lower-cased words, apostrophes
-        straightened (v2.4: as written, "how's everyone's" was "how 's everyone 's")."""
-        words = [t for t in sent if not t.is_space]
-        return words, sent.text.lower().replace("\u2019", "'"), {t.lower_.replace("\u2019", "'") for t in words}
+    def _words(sent: Span) -> tuple[list[str], str, set[str]]:
+        """A sentence's non-space tokens lower-cased in order, its text lower-cased and the set of its words, apostrophes
+        straightened everywhere (v2.4: as written, "how's everyone's" was "how 's everyone 's"; v2.14: so an opening
+        "what 's your" also matches "what’s your")."""
+        words = [t.lower_.replace("\u2019", "'") for t in sent if not t.is_space]
+        return words, sent.text.lower().replace("\u2019", "'"), set(words)
 
     def _question(self, sent: Span) -> bool:
         words, low, lowers = self._words(sent)
-        if len(words) <= 2 or words[0].lower_ not in self.question_openers or words[-1].text != "?":
+        if len(words) <= 2 or words[0] not in self.question_openers or words[-1] != "?":
             return False
         if any(phrase in low for phrase in self.question_not_when):
             return False
@@ -200,16 +201,15 @@ class UnmetNeedMatcher:
         return not (lowers & self.question_group_words and lowers & self.question_social_words)
 
     @staticmethod
-    def _opens_with(words: list[Token], openings: list[tuple[str, ...]]) -> bool:
-        """Whether the sentence's first words are one of ``openings`` (lower-cased word tuples; v2.14: apostrophes
-        straightened, so "what 's your" also matches "what’s your")."""
-        return any(tuple(t.lower_.replace("\u2019", "'") for t in words[:len(o)]) == o for o in openings)
+    def _opens_with(words: list[str], openings: list[tuple[str, ...]]) -> bool:
+        """Whether the sentence's first words (as :meth:`_words` gives them) are one of ``openings`` (word tuples)."""
+        return any(tuple(words[:len(o)]) == o for o in openings)
 
-    def _addressed_case(self, words: list[Token], low: str, lowers: set[str]) -> bool:
+    def _addressed_case(self, words: list[str], low: str, lowers: set[str]) -> bool:
         """v2.10: a question about what the addressee did ("what dose did you end up on?", "have you tried X?") or a
         past "did … for you?", with no first-person word; v2.11: one naming the addressee's own things ("yours") or
         past ("did they tell you …?") anywhere, not put to a group."""
-        if words[-1].text != "?" or lowers & self.question_first_person:
+        if words[-1] != "?" or lowers & self.question_first_person:
             return False
         past_words, ending = self.question_case_past
         if ending and lowers & past_words and low.rstrip().endswith(ending):
@@ -221,7 +221,7 @@ class UnmetNeedMatcher:
                 and not self._opens_with(words, self.question_past_you_except)):
             return True  # v2.11: what happened to the addressee ("did they tell you …?"), not a group poll ("did anyone …, did you …?")
         if self.question_now_you and not lowers & self.question_group_words and any(
-                (a.lower_, b.lower_) in self.question_now_you for a, b in zip(words, words[1:])):
+                pair in self.question_now_you for pair in zip(words, words[1:])):
             return True  # v2.12: the addressee's present ("are you taking it with dinner?"), word by word
         return any(phrase in low for phrase in self.question_case_phrases)
 
