@@ -8,11 +8,12 @@ or sentence-initial single word needs a gazetteer) as well; ``"none"`` keeps eve
 Measured in ``docs/deid_names.md`` ("A MiniLM token classifier")."""
 from __future__ import annotations
 
-import re
 from typing import List, Optional
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from .spacy_ner import span_words
 
 MINILM_NER_SCORE = 0.6
 
@@ -47,8 +48,7 @@ def medical_span(value: str) -> bool:
 
     if value.strip().lower() in medical_terms():
         return True
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value.lower())]
-    return any(len(w) >= 3 and is_medical_word(w) for w in words)
+    return any(len(w) >= 3 and is_medical_word(w) for w in span_words(value))
 
 
 def _before_eponym_head(text: str, end: int) -> bool:
@@ -68,7 +68,7 @@ def passes_guard(text: str, start: int, end: int, label: str, guard: str) -> boo
         from ..gazetteers import is_listed_name, place_names
 
         value = text[start:end].strip()
-        words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value)]
+        words = span_words(value)  # the span is lower-case already
         if label == "LOCATION":
             return value in place_names() or any(w in place_names() for w in words if len(w) > 3)
         return any(len(w) >= 3 and is_listed_name(w) for w in words)

@@ -98,12 +98,17 @@ def _known(word: str, label: str) -> bool:
     return word in first_names() or word in common_surnames()
 
 
+def span_words(value: str) -> list[str]:
+    """A span's words, lower-cased, a possessive "'s" dropped ("Jenny's" -> "jenny")."""
+    return [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value.lower())]
+
+
 def plausible_forum_entity(text: str, start: int, end: int, label: str) -> bool:
     """Stricter checks for the forum model, which is trained on less text than the main model:
     a lower-case span needs a gazetteer word (a first name, or a city); a single capitalised
     word at the start of a sentence ("However", "Lean") needs one too."""
     value = text[start:end].strip()
-    words = [re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’-]+", value.lower())]
+    words = span_words(value)
     if value.islower():
         return (value in place_names() if label == "LOCATION" else any(w in first_names() for w in words)) and value not in medical_terms()
     if len(words) == 1 and _SENTENCE_START.search(text[max(0, start - 3) : start]) and not _known(words[0], label):
