@@ -192,3 +192,17 @@ def test_table_has_one_column_per_system():
     assert any(line.split()[:3] == ["PHI", "recall", "(tokens)"] and line.split()[3:] == ["0.800", "0.800"] for line in lines)
     assert any("recall PERSON (2 tok)" in line and line.split()[-2:] == ["0.500", "0.500"] for line in lines)
     assert any(line.startswith("medical tokens destroyed") and line.split()[-2:] == ["-", "-"] for line in lines)
+
+
+def test_presidio_baseline_runs_the_stock_pipeline_without_our_components():
+    """The baseline is Presidio's default configuration: en_core_web_sm's own components and
+    nothing of ours (the forum NER model once slipped in through load_pipeline's default and
+    slowed the baseline in every throughput comparison)."""
+    import spacy
+
+    from deid.baseline import presidio_default
+    from deid.nlp import SPACY_MODEL
+
+    nlp = presidio_default().analyzer.nlp_engine.nlp["en"]
+    assert nlp.pipe_names == spacy.load(SPACY_MODEL).pipe_names
+    assert "forum_ner" not in nlp.pipe_names
