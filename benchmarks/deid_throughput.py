@@ -5,7 +5,9 @@
 Same posts, same run, one machine: ours in one process and Presidio's default configuration in
 one process (alternated, best of ``--rounds``, both before this process starts any thread), then
 ours in two processes (workers from the fork server); plus peak memory for a corpus and for a
-corpus four times larger (streaming: it should stay flat). Default posts: MedRed dev
+corpus four times larger (streaming: it should stay flat). Also, for reference only, Presidio's
+default with the same numpy matrix products as ours (``deid/nlp.py``): how much of the ratio
+is that choice and how much is the pipeline. Default posts: MedRed dev
 (real Reddit posts) when ../shared/eval is present, else the embedded sample's gold texts.
 """
 from __future__ import annotations
@@ -63,6 +65,7 @@ def main() -> None:
 
     from deid import Deidentifier
     from deid.baseline import presidio_default
+    from deid.nlp import load_pipeline, use_numpy_matmul
     from deid.parallel import deidentify_parallel
     from deid.threads import glibc_single_threaded
 
@@ -70,15 +73,18 @@ def main() -> None:
     ours = Deidentifier()
     ours.warm_up()
     baseline = presidio_default()
+    # a second copy of the stock pipeline (load_pipeline caches; the baseline's must stay BLIS)
+    baseline_numpy = presidio_default(use_numpy_matmul(load_pipeline.__wrapped__(exclude=(), forum_ner=False, numpy_matmul=False)))
     one_thread = glibc_single_threaded()
     # Ours and Presidio alone, alternated, while this process has had no second thread: a process
     # that has (a Pool's handler threads, Prefect, Jupyter) runs ours about 15% and Presidio about 9% slower, because
     # glibc's malloc then takes its locked path for good. Comparing the two in different states
     # would flatter one of them, so the one-process figures are all taken first.
-    single: dict[str, list[float]] = {"ours_1_process": [], "presidio_default_1_process": []}
+    single: dict[str, list[float]] = {"ours_1_process": [], "presidio_default_1_process": [], "presidio_numpy_matmul_1_process": []}
     for _ in range(args.rounds):
         single["ours_1_process"].append(timed(lambda t: list(ours.deidentify_batch(t)), texts))
         single["presidio_default_1_process"].append(timed(lambda t: list(baseline.deidentify_batch(t)), texts))
+        single["presidio_numpy_matmul_1_process"].append(timed(lambda t: list(baseline_numpy.deidentify_batch(t)), texts))
     assert glibc_single_threaded() == one_thread, "a thread was started during the one-process timings"
     # Workers come from the fork server (deid.parallel); the first warm-up call starts it. Best of
     # the same number of rounds, as for one process.
@@ -98,6 +104,7 @@ def main() -> None:
         "rounds": {k: [round(v, 1) for v in values] for k, values in rounds.items()},
         "speedup_vs_presidio_default": round(results["ours_1_process"] / results["presidio_default_1_process"], 2),
         "speedup_2_vs_1_process": round(results["ours_2_processes"] / results["ours_1_process"], 2),
+        "speedup_vs_presidio_numpy_matmul": round(results["ours_1_process"] / results["presidio_numpy_matmul_1_process"], 2),
         # the best round flatters the noisier system (Presidio's rounds spread more than ours): the medians as well
         "speedup_vs_presidio_default_median": round(statistics.median(rounds["ours_1_process"]) / statistics.median(rounds["presidio_default_1_process"]), 2),
         "speedup_2_vs_1_process_median": round(statistics.median(rounds["ours_2_processes"]) / statistics.median(rounds["ours_1_process"]), 2),

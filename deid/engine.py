@@ -66,6 +66,7 @@ class DeidConfig:
     batch_size: int = 32
     chunk_chars: int = 50_000  # longer texts are analysed in pieces (spaCy's limit is 1,000,000)
     forum_ner: bool = True  # also run the small forum-trained NER model (deid/forum_ner.py) in the same pass
+    numpy_matmul: bool = True  # the NER models' matrix products through numpy, not BLIS (deid/nlp.py)
     # Experimental, off by default: the MiniLM token classifier (deid/minilm_ner.py) as one more
     # PERSON / LOCATION recognizer; None = the threshold stored with its head.
     minilm_ner: bool = False
@@ -118,7 +119,7 @@ class Deidentifier:
             models=[{"lang_code": "en", "model_name": SPACY_MODEL}],
             ner_model_configuration=NerModelConfiguration(labels_to_ignore=["ORG", "NORP", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "EVENT"]),
         )
-        engine.nlp = {"en": nlp if nlp is not None else load_pipeline(forum_ner=config.forum_ner)}
+        engine.nlp = {"en": nlp if nlp is not None else load_pipeline(forum_ner=config.forum_ner, numpy_matmul=config.numpy_matmul)}
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine)
         registry.remove_recognizer("SpacyRecognizer")

@@ -10,7 +10,6 @@ went into it. Its guesses go to ``doc.spans["forum_ner"]`` so the main model's
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -26,8 +25,9 @@ def model_path():
     return resources.files("deid.resources").joinpath(MODEL_DIR)
 
 
-@lru_cache(maxsize=1)
 def _load_model() -> Language:
+    """A fresh copy for each pipeline (about 3 MB; ``load_pipeline`` caches the pipelines), so
+    changing one pipeline's model (``deid.nlp.use_numpy_matmul``) leaves the others alone."""
     return spacy.load(str(model_path()))
 
 
