@@ -161,6 +161,9 @@ class UnmetNeedMatcher:
         self.question_category = self.taxonomy.questions.get("category")
         self.question_openers = {w.lower() for w in self.taxonomy.questions.get("openers") or []}
         self.question_not_when = [w.lower() for w in self.taxonomy.questions.get("not_when") or []]
+        # v2.15: an opener after a short topic or vocative and a comma ("low iodine diet, is sea salt ok??"), not after a greeting
+        after_topic = self.taxonomy.questions.get("after_topic") or {}
+        self.question_after_topic = (int(after_topic.get("max_words") or 0), {w.lower() for w in after_topic.get("not_words") or []})
         # v2.9: a question about the addressee's own case ("your", "everyone else's") with no first person,
         # or a group question ("anyone", "everyone") about a social activity, seeks nothing the writer needs
         addressed = self.taxonomy.questions.get("addressed") or {}
@@ -188,17 +191,29 @@ class UnmetNeedMatcher:
         words = [t.lower_.replace("\u2019", "'") for t in sent if not t.is_space]
         return words, sent.text.lower().replace("\u2019", "'"), set(words)
 
-    def _question(self, sent: Span) -> bool:
+    def _question(self, sent: Span) -> int | None:
+        """The position (among the sentence's non-space tokens) of the opener of an information-seeking question, or None.
+        v2.15: the opener may follow a short topic or vocative and a comma ("low iodine diet, is sea salt ok??",
+        "sjogrens people, what do you do for your eyes at night?"); the checks below then read the question part."""
         words, low, lowers = self._words(sent)
-        if len(words) <= 2 or words[0] not in self.question_openers or words[-1] != "?":
-            return False
-        if any(phrase in low for phrase in self.question_not_when):
-            return False
+        if len(words) <= 2 or words[-1] != "?":
+            return None
+        start = 0
+        if words[0] not in self.question_openers:
+            max_words, not_words = self.question_after_topic
+            comma = next((i for i, w in enumerate(words[:max_words + 1]) if w == ","), None)
+            if comma is None or comma == 0 or words[comma + 1] not in self.question_openers or set(words[:comma]) & not_words:
+                return None
+            start = comma + 1
+            words = words[start:]
+            lowers = set(words)
+        if len(words) <= 2 or any(phrase in low for phrase in self.question_not_when):
+            return None
         if self._opens_with(words, self.question_case_openers) and not lowers & self.question_first_person:
-            return False  # v2.9: about the addressee's own case ("did your hair …?")
+            return None  # v2.9: about the addressee's own case ("did your hair …?")
         if self._addressed_case(words, low, lowers):
-            return False
-        return not (lowers & self.question_group_words and lowers & self.question_social_words)
+            return None
+        return None if lowers & self.question_group_words and lowers & self.question_social_words else start
 
     @staticmethod
     def _opens_with(words: list[str], openings: list[tuple[str, ...]]) -> bool:
@@ -332,8 +347,9 @@ class UnmetNeedMatcher:
                             hits.append((key, s_idx, spans[0][0], spans[-1][1], cue))
         if self.question_category:
             for s_idx, sent in enumerate(sentences):
-                if self._question(sent):
-                    first = next(t for t in sent if not t.is_space)
+                start = self._question(sent)
+                if start is not None:
+                    first = [t for t in sent if not t.is_space][start]
                     hits.append((self.question_category, s_idx, first.i, first.i + 1, f"{first.lower_} …?"))
         quoted = {}  # v2.9: sentence -> its part that is not the writer's own (a quoted line, an advice clause)
         clause_vetoed = set()  # v2.9: (category, sentence) with a hit an ``unless_clause`` cue vetoed

@@ -97,7 +97,7 @@ def test_scores_match_scikit_learn_tfidf_plus_minilm():
         ("Our son's behaviour since the brain injury means one of us has to be awake with him all night.", "caregiver_burden"),
         ("The two hospitals can't share my scans so I keep repeating them.", "care_coordination"),
         ("My kidney doctor and my heart doctor keep giving me orders that cancel each other out.", "care_coordination"),
-        ("Everyone thought it was just anxiety for years, but it was my thyroid.", "diagnosis_journey"),  # v2.5 rules find "told me it was … the whole time"
+        ("For years everyone assumed it was nerves, but it was my thyroid.", "diagnosis_journey"),  # v2.5 rules find "told me it was … the whole time"; v2.15 "thought it was just"
         ("I can't keep a job because of the flares.", "daily_life_and_work"),
         ("I had to hand in my notice because I couldn't manage the commute any more.", "daily_life_and_work"),
     ],

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.14.0"
+    assert tax.version == "2.15.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -840,10 +840,22 @@ V214_PAIRS = [
     ("I gave up my job as a chef to look after him.", "I gave up my job as a chef because of the fatigue.", "daily_life_and_work"),
 ]
 
+# v2.15 (from the errors of HO18): advice or a poll put as a question, the addressee's schedule or third person, a
+# payer's wait, a trial site's distance, a carer's hours cut for a child; invented sentences
+V215_PAIRS = [
+    ("has anyone mentioned a sleep study to you?", "has anyone here been told what a sleep study shows?", "information_gap"),
+    ("what time is the appointment?", "what time of day should i take the patch?", "information_gap"),
+    ("is she still getting the infusions monthly?", "is it safe to get the infusions while pregnant?", "information_gap"),
+    ("do you use a shower chair?", "do people need a referral for a shower chair?", "information_gap"),
+    ("the prior auth took 3 months to go through", "it took 3 months to get a diagnosis", "diagnosis_journey"),
+    ("the closest site is 3 hours away and visits are weekly", "the closest rheumatologist is 3 hours away", "access_and_cost"),
+    ("no nursery would take my daughter so i dropped to three days", "the fatigue is so bad i dropped to three days", "daily_life_and_work"),
+]
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS])
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS, *V215_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9 to v2.14: each family no longer fires; a true need in the same words still does."""
+    """v2.9 to v2.15: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
@@ -890,6 +902,20 @@ def test_v210_travel_wins_over_a_longer_schedule_cue(matcher):
     ("anyone have tips for the first week after the pump?", "anyone watching the game tonight?", "information_gap"),
     ("The pharmacy changed my brand without telling me.", "The pharmacy changed my brand and told me why.", "information_gap"),
     ("The sertraline has made him so flat he barely talks.", "He has been so flat out at work this month.", "side_effect_burden"),
+    # v2.15 (from the misses of HO18): a treatment that keeps the person up or was too much, a dose and what it costs,
+    # clinicians who do not tell each other, results one service cannot see, the count of specialists, the wrong label,
+    # a carer's leave used up, leave, intimacy and meetings lost, rationed supply, a question after a topic and a comma
+    ("The prednisolone keeps me up until 4 most nights.", "The prednisolone keeps me going through the flare.", "side_effect_burden"),
+    ("I stopped it after a month, the nausea was too much for me.", "I stopped it after a month, the course was finished.", "side_effect_burden"),
+    ("On 600mg I can't follow a conversation anymore.", "On 600mg the seizures have stopped.", "side_effect_burden"),
+    ("My cardiologist and my GP keep changing my diuretic without telling each other.", "My cardiologist and my GP agreed on the diuretic together.", "care_coordination"),
+    ("The walk-in clinic can't see the results from my hospital bloods.", "The walk-in clinic can see the results from my hospital bloods.", "care_coordination"),
+    ("Seven specialists and three years before anyone named it.", "Seven of us met up for coffee after the clinic.", "diagnosis_journey"),
+    ("Ten years of 'migraines' that were actually a leak.", "Ten years of migraines and finally a drug that works.", "diagnosis_journey"),
+    ("Driving dad to dialysis three times a week, I've run out of leave.", "Driving dad to dialysis three times a week, we listen to the radio.", "caregiver_burden"),
+    ("Sex is painful since the surgery and we've stopped trying.", "The surgery went well and we're trying for a baby.", "daily_life_and_work"),
+    ("The clinic says there isn't enough to go around this month.", "The clinic says there is plenty of cake to go around.", "access_and_cost"),
+    ("biologics newbie, how do you keep the injection from stinging?", "thanks, how do you keep the dog off the bed?", "information_gap"),
 ])
 def test_v212_story_frames(matcher, need, near_miss, category):
     assert category in {c for c, _ in hits(matcher, need)}, hits(matcher, need)
