@@ -65,7 +65,7 @@ def main() -> None:
 
     from deid import Deidentifier
     from deid.baseline import presidio_default
-    from deid.nlp import load_pipeline, use_numpy_matmul
+    from deid.nlp import load_pipeline
     from deid.parallel import deidentify_parallel
     from deid.threads import glibc_single_threaded
 
@@ -73,8 +73,8 @@ def main() -> None:
     ours = Deidentifier()
     ours.warm_up()
     baseline = presidio_default()
-    # a second copy of the stock pipeline (load_pipeline caches; the baseline's must stay BLIS)
-    baseline_numpy = presidio_default(use_numpy_matmul(load_pipeline.__wrapped__(exclude=(), forum_ner=False, numpy_matmul=False)))
+    # the stock pipeline again, with numpy products (its own cache entry: the baseline's stays BLIS)
+    baseline_numpy = presidio_default(load_pipeline(exclude=(), forum_ner=False, numpy_matmul=True))
     one_thread = glibc_single_threaded()
     # Ours and Presidio alone, alternated, while this process has had no second thread: a process
     # that has (a Pool's handler threads, Prefect, Jupyter) runs ours about 15% and Presidio about 9% slower, because
