@@ -106,12 +106,13 @@ def test_gold_file_is_well_formed():
 
 
 REAL_MIX_SETS = ["needs_roles_heldout14.jsonl", "needs_roles_heldout15.jsonl", "needs_roles_heldout16.jsonl", "needs_roles_heldout17.jsonl",
-                 "needs_roles_heldout18.jsonl", "needs_roles_heldout19.jsonl", "needs_roles_heldout20.jsonl"]
+                 "needs_roles_heldout18.jsonl", "needs_roles_heldout19.jsonl", "needs_roles_heldout20.jsonl",
+                 "needs_roles_heldout21.jsonl"]
 
 
 @pytest.mark.parametrize("name", REAL_MIX_SETS)
 def test_real_mix_blind_sets_are_well_formed_and_fresh(name):
-    """HO14-HO20 were written to the real-post brief: 400 sentences, most without a need, every category present,
+    """HO14-HO21 were written to the real-post brief: 400 sentences, most without a need, every category present,
     labels the taxonomy knows, and no need sentence shared with any other gold file."""
     taxonomy = load_taxonomy().categories
     path = GOLD.with_name(name)
