@@ -31,6 +31,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             topic_fit_sample_size=args.topic_fit_sample_size,
             need_classifier=args.need_classifier,
             minilm_ner=args.minilm_ner,
+            strict_places=args.strict_places,
         )
     except MissingKeyError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--embedding-cache-dir", default=".patient-insights-cache", help="embeddings kept across runs ('' to disable)")
     run.add_argument("--need-classifier", action="store_true", help="add the unmet-need sentence classifier's hits to the rules' (docs/unmet_needs.md)")
     run.add_argument("--minilm-ner", action="store_true", help="also redact names and places the MiniLM token classifier finds (about 5x the de-identification time; docs/deid_names.md)")
+    run.add_argument("--strict-places", action="store_true", help="also redact US states and countries (kept by default, as Safe Harbor allows; docs/deid_places.md)")
     run.add_argument("--embedding-backend", default="minilm", choices=["minilm", "static"], help="sentence encoder (default minilm)")
     run.add_argument("--topic-fit-sample-size", type=int, help="fit topics on this many posts, assign the rest by nearest centroid")
     run.set_defaults(func=_cmd_run)

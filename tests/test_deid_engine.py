@@ -140,3 +140,31 @@ def test_realistic_surrogates_are_consistent_and_hide_the_original(deidentifier)
     assert "Alex" in first.text and "Alex" in second.text  # the same person, the same stand-in
     assert "Sam" in second.text  # the next person
     assert "555-01" in first.text and "<" not in first.text
+
+
+def test_strict_places_flow_parameter_redacts_states_and_countries(prefect_harness, tmp_path):
+    """A real flow run with ``strict_places=True`` (CLI ``--strict-places``) redacts the state and country the
+    default keeps (Safe Harbor allows them), keeps the medical words, and records the choice in the run's parameters."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from pipelines.flow import patient_insights
+    from pipelines.publish import latest_run
+
+    export = tmp_path / "export.jsonl"
+    posts = [{"id": f"p{i}", "thread_id": f"t{i // 3}", "author": f"member_{i % 4}", "created_at": f"2024-03-{10 + i}T08:00:00Z",
+              "community": "lupus", "text": f"Day {i} on methotrexate since we moved to Ohio from Canada, the fatigue is better."}
+             for i in range(6)]
+    export.write_text("\n".join(json.dumps(p) for p in posts) + "\n", encoding="utf-8")
+    texts = {}
+    for strict in (False, True):
+        out = tmp_path / f"out-{strict}"
+        summary = patient_insights(sources=[str(export)], out_dir=str(out), demo_key=True, strict_places=strict)
+        assert summary["published"] == 6
+        folder = latest_run(out)
+        texts[strict] = [r["text_deid"] for r in pq.read_table(folder / "posts.parquet").to_pylist()]
+        manifest = pq.read_table(folder / "run_manifest.parquet").to_pylist()[0]
+        assert json.loads(manifest["parameters"])["strict_places"] is strict
+    assert all("Ohio" in t and "Canada" in t for t in texts[False])
+    assert all("Ohio" not in t and "Canada" not in t and "methotrexate" in t and "fatigue" in t for t in texts[True])
