@@ -64,10 +64,11 @@ POS_WEIGHT = 3.0
 
 
 def _lora(model, torch):
-    """Adapters beside every adapted linear layer; returns {name: (A, B)} (trainable) and the hooks' handles."""
+    """Adapters beside every adapted linear layer (forward hooks add ``dropout(x) @ A.T @ B.T * scale``);
+    returns {name: (A, B)}, the trainable parameters. B starts at zero, so training starts from the packaged encoder."""
     from torch import nn
 
-    adapters, handles = {}, []
+    adapters = {}
     scale = ALPHA / RANK
     gen = torch.Generator().manual_seed(SEED)
     for name, module in model.named_modules():
@@ -80,8 +81,8 @@ def _lora(model, torch):
                 return output + (mod.lora_dropout(inputs[0]) @ a.t() @ b.t()) * scale
 
             module.lora_dropout = nn.Dropout(0.1)
-            handles.append(module.register_forward_hook(hook))
-    return adapters, handles
+            module.register_forward_hook(hook)
+    return adapters
 
 
 def _average_precision(scores: np.ndarray, gold: np.ndarray) -> float:
@@ -94,7 +95,7 @@ def _average_precision(scores: np.ndarray, gold: np.ndarray) -> float:
 
 
 def train(texts: list[str], y: np.ndarray, epochs: int, val: tuple[list[str], np.ndarray] | None = None,
-          log=print) -> tuple[dict, dict, list[np.ndarray]]:
+          log=print) -> tuple[dict, list[np.ndarray]]:
     """Adapters and head after ``epochs`` epochs; with ``val``, the validation probabilities after each epoch."""
     import torch
     from torch import nn
@@ -104,7 +105,7 @@ def train(texts: list[str], y: np.ndarray, epochs: int, val: tuple[list[str], np
     tokenizer, model = load_base()
     for p in model.parameters():
         p.requires_grad_(False)
-    adapters, _ = _lora(model, torch)
+    adapters = _lora(model, torch)
     head = nn.Linear(model.config.hidden_size, y.shape[1])
     params = [{"params": [p for ab in adapters.values() for p in ab], "lr": LR_ADAPTER},
               {"params": head.parameters(), "lr": LR_HEAD}]
@@ -140,7 +141,7 @@ def train(texts: list[str], y: np.ndarray, epochs: int, val: tuple[list[str], np
             aps = [_average_precision(probs[:, j], val[1][:, j]) for j in range(y.shape[1])]
             line += f"; validation mean AP {np.mean(aps):.4f}"
         log(line)
-    return _state(adapters, head), {}, history
+    return _state(adapters, head), history
 
 
 def _unhooked(model):
@@ -198,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
         is_val = np.isin(groups, sorted(val_groups))
         tr = [t for t, v in zip(texts, is_val) if not v]
         va = [t for t, v in zip(texts, is_val) if v]
-        _, _, history = train(tr, y[~is_val], args.epochs, val=(va, y[is_val]))
+        _, history = train(tr, y[~is_val], args.epochs, val=(va, y[is_val]))
         args.out.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(args.out / "validation_probs.npz", probs=np.stack(history), y=y[is_val])
         print(json.dumps(choose(args.out, categories), indent=2))
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(choose(args.out, categories), indent=2))
     else:
         chosen = json.loads(args.thresholds.read_text())
-        state, _, _ = train(texts, y, args.epochs)
+        state, _ = train(texts, y, args.epochs)
         meta = {"version": VERSION, "training_files": digests, "sentences": len(texts), "epochs": args.epochs,
                 "rank": RANK, "alpha": ALPHA, "seed": SEED, "batch": BATCH, "lr_adapter": LR_ADAPTER, "lr_head": LR_HEAD,
                 "pos_weight": POS_WEIGHT, "thresholds_from": chosen["validation"], "validation_figures": chosen["validation_figures"],
