@@ -85,13 +85,11 @@ def _lora(model, torch):
     return adapters
 
 
-def _average_precision(scores: np.ndarray, gold: np.ndarray) -> float:
-    order = np.argsort(-scores, kind="stable")
-    g = gold[order]
-    if not g.any():
-        return 0.0
-    hits = np.cumsum(g)
-    return float((hits[g == 1] / (np.nonzero(g)[0] + 1)).mean())
+def _mean_ap(probs: np.ndarray, y: np.ndarray) -> float:
+    """Mean over categories of the average precision of the validation probabilities."""
+    from sklearn.metrics import average_precision_score
+
+    return float(average_precision_score(y, probs, average="macro"))
 
 
 def train(texts: list[str], y: np.ndarray, epochs: int, val: tuple[list[str], np.ndarray] | None = None,
@@ -138,8 +136,7 @@ def train(texts: list[str], y: np.ndarray, epochs: int, val: tuple[list[str], np
                                                   thresholds=np.ones(y.shape[1]), meta={}, base=(tokenizer, _unhooked(model)),
                                                   ).probabilities(val[0])
             history.append(probs)
-            aps = [_average_precision(probs[:, j], val[1][:, j]) for j in range(y.shape[1])]
-            line += f"; validation mean AP {np.mean(aps):.4f}"
+            line += f"; validation mean AP {_mean_ap(probs, val[1]):.4f}"
         log(line)
     return _state(adapters, head), history
 
@@ -169,7 +166,7 @@ def choose(out: Path, categories: list[str]) -> dict:
     lowest grid threshold whose validation precision reaches 0.85; ``balanced``: the best F1). Writes select.json."""
     with np.load(out / "validation_probs.npz") as npz:
         history, y = npz["probs"], npz["y"]
-    aps = [float(np.mean([_average_precision(p[:, j], y[:, j]) for j in range(y.shape[1])])) for p in history]
+    aps = [_mean_ap(p, y) for p in history]
     best = int(np.argmax(aps))
     points, report = choose_thresholds(history[best][None], y, categories)
     result = {"epochs": best + 1, "mean_ap_per_epoch": [round(a, 4) for a in aps],
@@ -193,10 +190,9 @@ def main(argv: list[str] | None = None) -> None:
     fin.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     texts, y, categories, digests, groups = load_training(ROOT, add=CLASSIFIER_ADDED)
-    names = [n for n in digests]
+    names = list(digests)
     if args.mode == "select":
-        val_groups = {names.index(v) for v in VALIDATION}
-        is_val = np.isin(groups, sorted(val_groups))
+        is_val = np.isin(groups, [names.index(v) for v in VALIDATION])
         tr = [t for t, v in zip(texts, is_val) if not v]
         va = [t for t, v in zip(texts, is_val) if v]
         _, history = train(tr, y[~is_val], args.epochs, val=(va, y[is_val]))
