@@ -73,6 +73,10 @@ def _cmd_eval_needs(args: argparse.Namespace) -> int:
                      operating_point=args.operating_point, rules_only=args.rules_only)
 
 
+def _cmd_eval_needs_agreement(args: argparse.Namespace) -> int:
+    return _evaluate("needs_agreement", args, second=Path(args.second))
+
+
 def _cmd_eval_topics(args: argparse.Namespace) -> int:
     return _evaluate(
         "topics_eval", args, label_field=args.label, text_field=args.text_field, backend=args.backend,
@@ -164,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     eval_needs.add_argument("--operating-point", default="precise", choices=["precise", "balanced"],
                             help="need classifier thresholds (with --classifier): precise (CV precision >= 0.85, used by run --need-classifier) or balanced (best CV F1)")
     eval_needs.set_defaults(func=_cmd_eval_needs)
+
+    eval_agree = eval_sub.add_parser("needs-agreement", help="how far a second labeller of a needs gold file agrees with the first, per category (docs/unmet_needs.md)")
+    eval_agree.add_argument("--gold", required=True, help="the first labeller's JSONL of {id, text, needs, speaker_role}")
+    eval_agree.add_argument("--second", required=True, help="the second labeller's JSONL of {id, needs, speaker_role}, same ids")
+    eval_agree.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    eval_agree.set_defaults(func=_cmd_eval_needs_agreement)
 
     eval_ent = eval_sub.add_parser("entities", help="drug / symptom / condition figures on a gold JSONL file (docs/extraction.md)")
     eval_ent.add_argument("--gold", required=True, help='JSONL of {"text", "spans": [...]} and/or "drugs" / "symptoms" term lists')

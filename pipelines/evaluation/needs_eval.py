@@ -70,11 +70,13 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
 
 def run(gold_path: Path, split: str | None = None, errors: bool = False, classifier: bool = False,
         operating_point: str = DEFAULT_OPERATING_POINT, model=None, rules_only: bool = False, veto_model=None,
-        taxonomy=None) -> dict:
+        taxonomy=None, predictions: bool = False) -> dict:
     """``model``: a :class:`insights.need_classifier.NeedClassifier` to score instead of the packaged
     one (``benchmarks/needs_leave_one_set_out.py`` passes one trained without the scored set);
     ``veto_model``: a TF-IDF-only veto to use instead of the packaged one (default system only);
-    ``taxonomy``: rules to score instead of the packaged ones (e.g. the version blind for the set)."""
+    ``taxonomy``: rules to score instead of the packaged ones (e.g. the version blind for the set);
+    ``predictions``: also return each sentence's predicted categories (``report["predictions"]``: id to sorted
+    list), for scoring the same run against other labels (``benchmarks/needs_agreement.py``)."""
     default = not classifier and model is None
     classifier = None if default else model or load_classifier(operating_point)
     veto = None if not default or rules_only else veto_model or load_veto()
@@ -135,6 +137,8 @@ def run(gold_path: Path, split: str | None = None, errors: bool = False, classif
     }
     if errors:
         report["errors"] = mistakes
+    if predictions:
+        report["predictions"] = {rec["id"]: sorted(p) for rec, p in zip(records, pred_cat)}
     return report
 
 

@@ -1,0 +1,127 @@
+"""``patient-insights eval needs-agreement``: how far two labellers of the same sentences agree.
+
+A need-and-role gold file (docs/labelling_guide_needs_roles.md) is one person's reading of the guide. Before a
+per-category target (precision >= 0.80, recall >= 0.70) is read on it, it helps to know how a second careful
+labeller does against that reading: the second labels are scored exactly as a system is (per category,
+sentence level, multi-label), with Cohen's kappa beside. The second file needs only ``id``, ``needs`` and
+``speaker_role`` a line (no text), with the same ids as the first.
+
+Also here: scoring a system's predicted categories against either labeller, or against their consensus (per
+category, only the sentences on which the two labellers agree for that category), for
+``benchmarks/needs_agreement.py``.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from insights.speaker_role import ROLES
+from insights.unmet_needs import load_taxonomy
+
+from .needs_eval import TARGET_PRECISION, TARGET_RECALL, GoldFormatError, _prf, load_gold
+
+
+def load_second(path: Path, first: list[dict], categories: set) -> list[dict]:
+    """The second labeller's records, in the first file's order; every id of the first exactly once."""
+    by_id: dict[str, dict] = {}
+    with Path(path).open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GoldFormatError(f"{path} line {n}: not JSON ({exc.msg})") from None
+            for key in ("id", "needs", "speaker_role"):
+                if key not in rec:
+                    raise GoldFormatError(f"{path} line {n}: missing {key!r}")
+            if rec["speaker_role"] not in ROLES:
+                raise GoldFormatError(f"{path} line {n}: unknown speaker_role {rec['speaker_role']!r}")
+            if any(need.get("category") not in categories for need in rec["needs"]):
+                raise GoldFormatError(f"{path} line {n}: unknown category")
+            if rec["id"] in by_id:
+                raise GoldFormatError(f"{path} line {n}: id {rec['id']!r} twice")
+            by_id[rec["id"]] = rec
+    first_ids = [r["id"] for r in first]
+    missing = [i for i in first_ids if i not in by_id]
+    extra = sorted(set(by_id) - set(first_ids))
+    if missing or extra:
+        raise GoldFormatError(f"{path}: ids differ from the first file ({len(missing)} missing, e.g. {missing[:3]}; "
+                              f"{len(extra)} extra, e.g. {extra[:3]})")
+    return [by_id[i] for i in first_ids]
+
+
+def kappa(a: list, b: list) -> float:
+    """Cohen's kappa of two equal-length label sequences (1.0 when both are constant and equal)."""
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    expected = sum((a.count(v) / n) * (b.count(v) / n) for v in set(a) | set(b))
+    if expected == 1.0:
+        return 1.0 if observed == 1.0 else 0.0
+    return round((observed - expected) / (1 - expected), 3)
+
+
+def categories_of(rec: dict) -> set:
+    return {need["category"] for need in rec["needs"]}
+
+
+def score(reference: list[set], predicted: list[set], categories: list[str], mask: dict | None = None) -> dict:
+    """Per-category and micro P/R/F1 of ``predicted`` against ``reference`` (lists of category sets, one per
+    sentence). ``mask``: per category, the sentence indices to score (default: all)."""
+    per_category, tp_all, fp_all, fn_all = {}, 0, 0, 0
+    for cat in categories:
+        idx = mask[cat] if mask is not None else range(len(reference))
+        tp = sum(1 for i in idx if cat in reference[i] and cat in predicted[i])
+        fp = sum(1 for i in idx if cat not in reference[i] and cat in predicted[i])
+        fn = sum(1 for i in idx if cat in reference[i] and cat not in predicted[i])
+        s = _prf(tp, fp, fn)
+        s["meets_target"] = s["precision"] >= TARGET_PRECISION and s["recall"] >= TARGET_RECALL
+        per_category[cat] = s
+        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
+    return {"per_category": per_category, "micro": _prf(tp_all, fp_all, fn_all),
+            "categories_meeting_target": sum(s["meets_target"] for s in per_category.values())}
+
+
+def consensus_mask(first: list[set], second: list[set], categories: list[str]) -> dict:
+    """Per category, the sentences on which both labellers agree (both give it, or neither does)."""
+    return {cat: [i for i, (a, b) in enumerate(zip(first, second)) if (cat in a) == (cat in b)] for cat in categories}
+
+
+def agreement(first: list[dict], second: list[dict], categories: list[str]) -> dict:
+    """The second labeller scored against the first as a system would be, with kappa per category and role."""
+    a, b = [categories_of(r) for r in first], [categories_of(r) for r in second]
+    report = score(a, b, categories)
+    for cat, s in report["per_category"].items():
+        s["kappa"] = kappa([cat in x for x in a], [cat in x for x in b])
+    report["any_need"] = {"both": sum(1 for x, y in zip(a, b) if x and y), "first_only": sum(1 for x, y in zip(a, b) if x and not y),
+                          "second_only": sum(1 for x, y in zip(a, b) if y and not x), "kappa": kappa([bool(x) for x in a], [bool(y) for y in b])}
+    roles_a, roles_b = [r["speaker_role"] for r in first], [r["speaker_role"] for r in second]
+    report["speaker_role"] = {"accuracy": round(sum(x == y for x, y in zip(roles_a, roles_b)) / len(first), 3),
+                              "kappa": kappa(roles_a, roles_b)}
+    return report
+
+
+def run(gold_path: Path, second: Path) -> dict:
+    categories = list(load_taxonomy().categories)
+    first = load_gold(gold_path, categories=set(categories))
+    other = load_second(second, first, set(categories))
+    return {"gold": str(gold_path), "second": str(second), "sentences": len(first),
+            "targets": {"precision": TARGET_PRECISION, "recall": TARGET_RECALL},
+            "agreement": agreement(first, other, categories)}
+
+
+def format_table(report: dict) -> str:
+    ag = report["agreement"]
+    lines = [f"first: {report['gold']}  second: {report['second']}  sentences: {report['sentences']}",
+             "the second labeller scored against the first, as a system is", "",
+             f"{'category':<28}{'P':>7}{'R':>7}{'F1':>7}{'kappa':>7}{'first':>7}{'second':>7}  target"]
+    for cat, s in ag["per_category"].items():
+        lines.append(f"{cat:<28}{s['precision']:>7.3f}{s['recall']:>7.3f}{s['f1']:>7.3f}{s['kappa']:>7.3f}"
+                     f"{s['support']:>7}{s['tp'] + s['fp']:>7}  {'met' if s['meets_target'] else 'MISSED'}")
+    m = ag["micro"]
+    lines += [f"{'micro':<28}{m['precision']:>7.3f}{m['recall']:>7.3f}{m['f1']:>7.3f}",
+              f"categories meeting both targets: {ag['categories_meeting_target']} of {len(ag['per_category'])}",
+              f"any need: both {ag['any_need']['both']}, first only {ag['any_need']['first_only']}, "
+              f"second only {ag['any_need']['second_only']}, kappa {ag['any_need']['kappa']:.3f}",
+              f"speaker role: accuracy {ag['speaker_role']['accuracy']:.3f}, kappa {ag['speaker_role']['kappa']:.3f}"]
+    return "\n".join(lines)
