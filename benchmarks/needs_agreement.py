@@ -2,7 +2,7 @@
 
     python benchmarks/needs_agreement.py [--sets 20 21] [--json]
 
-For each held-out set N with a relabelling (``data/gold/needs_roles_heldoutN_relabel.jsonl``, written from the
+For each held-out set N with a relabelling (``data/gold/needs_second_labels_heldoutN.jsonl``, written from the
 guide alone without the writer's labels): the second labeller scored against the writer per category (as
 ``patient-insights eval needs-agreement`` prints), then the default system (rules + veto) and rules + classifier
 scored against the writer, against the second labeller, and against their consensus (per category, only the
@@ -38,7 +38,7 @@ def main() -> None:
     for n in args.sets:
         gold_path = GOLD / f"needs_roles_heldout{n}.jsonl"
         first = needs_eval.load_gold(gold_path, categories=set(categories))
-        second = load_second(GOLD / f"needs_roles_heldout{n}_relabel.jsonl", first, set(categories))
+        second = load_second(GOLD / f"needs_second_labels_heldout{n}.jsonl", first, set(categories))
         a, b = [categories_of(r) for r in first], [categories_of(r) for r in second]
         entry = {"second_labeller_vs_writer": agreement(first, second, categories)}
         pooled["first"] += a

@@ -88,7 +88,7 @@ def test_cli_table_and_json(pair, capsys):
 @pytest.mark.parametrize("n", ["20", "21"])
 def test_shipped_relabellings_cover_their_sets(n):
     gold = REPO_ROOT / "data" / "gold"
-    report = run(gold / f"needs_roles_heldout{n}.jsonl", gold / f"needs_roles_heldout{n}_relabel.jsonl")
+    report = run(gold / f"needs_roles_heldout{n}.jsonl", gold / f"needs_second_labels_heldout{n}.jsonl")
     assert report["sentences"] == len(load_gold(gold / f"needs_roles_heldout{n}.jsonl")) == 400
     # the relabellings hold labels only, never the sentences (the text lives once, in the set itself)
-    assert all("text" not in json.loads(line) for line in (gold / f"needs_roles_heldout{n}_relabel.jsonl").read_text().splitlines())
+    assert all("text" not in json.loads(line) for line in (gold / f"needs_second_labels_heldout{n}.jsonl").read_text().splitlines())

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.15.0"
+    assert tax.version == "2.16.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -853,9 +853,54 @@ V215_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS, *V215_PAIRS])
+# v2.16 (from the errors of HO19): polls of how it went or how others cope, the addressee's body now, advice put as
+# a question, a cost going down, tears of relief, a met travel barrier, a waiting list's time; invented sentences
+V216_PAIRS = [
+    ("any other parents done the ketogenic diet? how did it go?", "how do i start the ketogenic diet safely?", "information_gap"),
+    ("how do the other wives here cope?", "how do i cope with the nausea on chemo days?", "information_gap"),
+    ("how are your feet now?", "how should i treat the blisters on my feet?", "information_gap"),
+    ("has anyone checked your iron levels?", "has anyone had their iron checked while on this drug?", "information_gap"),
+    ("the new cap means my copay should drop next year", "my copay is $400 a month and i can't afford it", "access_and_cost"),
+    ("i cried at how good the first week felt", "i cried in the car after the appointment", "emotional_support"),
+    ("the trial site is 3 hours away but my sister drives me", "the trial site is 3 hours away and i don't drive", "trial_participation"),
+    ("the waitlist took 2 years but we have respite now", "it took 2 years to get a diagnosis", "diagnosis_journey"),
+    ("my neuro says the same as my gp says, rest and fluids", "my neuro says it's my heart but my cardiologist says it's my brain", "care_coordination"),
+]
+
+# v2.16 (from the misses of HO19, read after it was scored with v2.14 and v2.15): recall families; invented sentences,
+# each with a near miss in the same words that states no need
+V216_RECALL = [
+    ("eight years of \"it's just your hormones\" and it was endometriosis", "eight years of marriage and two kids", "diagnosis_journey"),
+    ("i was told the fatigue was depression", "i was told the fatigue would ease in a week", "diagnosis_journey"),
+    ("the pharmacist keeps telling me to ask the other one", "the pharmacist keeps my prescription ready", "care_coordination"),
+    ("the dermatologist said it's not her call, the rheumatologist has to decide", "the dermatologist said the cream is working", "care_coordination"),
+    ("my inhaler is $280 after insurance", "my inhaler is free with insurance", "access_and_cost"),
+    ("my plan will only pay for 6 sessions a year", "my plan paid for all my sessions this year", "access_and_cost"),
+    ("insurance calls it cosmetic so i pay for it myself", "insurance covered it without any fuss", "access_and_cost"),
+    ("the wait at our hospital is 30 weeks for a scan", "the scan at our hospital took 30 minutes", "access_and_cost"),
+    ("the infusions are eating all my pto", "the infusions are on my day off", "daily_life_and_work"),
+    ("i shouldn't be driving on the days after the injection", "i drove to the clinic for my injection", "daily_life_and_work"),
+    ("i haven't been able to have sex since the surgery", "i have been able to walk since the surgery", "daily_life_and_work"),
+    ("the tacrolimus is turning me into someone i don't recognise", "the tacrolimus keeps my levels where my team wants them", "side_effect_burden"),
+    ("the chelation gave me constant diarrhea for a month", "the chelation brought my ferritin down in a month", "side_effect_burden"),
+    ("mum's dialysis three times a week and i'm fried", "mum's dialysis three times a week and she's doing well", "caregiver_burden"),
+    ("my brother lives nearby and hasn't visited dad once", "my brother lives nearby and visits dad on sundays", "caregiver_burden"),
+    ("not one doctor mentioned the risk to my bones", "my doctor mentioned the bone scan results", "information_gap"),
+    ("our gp had never heard of the condition", "our gp had already referred us to genetics", "information_gap"),
+    ("the way the clinic spoke to me was humiliating", "the clinic staff were kind to me", "emotional_support"),
+]
+
+
+@pytest.mark.parametrize("need,near_miss,category", V216_RECALL)
+def test_v216_recall_families_and_their_near_misses(matcher, need, near_miss, category):
+    """v2.16: each family fires on a need said in new words; the near miss in the same words does not."""
+    assert category in {c for c, _ in hits(matcher, need)}, hits(matcher, need)
+    assert category not in {c for c, _ in hits(matcher, near_miss)}, hits(matcher, near_miss)
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS, *V215_PAIRS, *V216_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9 to v2.15: each family no longer fires; a true need in the same words still does."""
+    """v2.9 to v2.16: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
