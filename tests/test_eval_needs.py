@@ -107,7 +107,7 @@ def test_gold_file_is_well_formed():
 
 REAL_MIX_SETS = ["needs_roles_heldout14.jsonl", "needs_roles_heldout15.jsonl", "needs_roles_heldout16.jsonl", "needs_roles_heldout17.jsonl",
                  "needs_roles_heldout18.jsonl", "needs_roles_heldout19.jsonl", "needs_roles_heldout20.jsonl",
-                 "needs_roles_heldout21.jsonl"]
+                 "needs_roles_heldout21.jsonl", "needs_roles_heldout22.jsonl"]
 
 
 @pytest.mark.parametrize("name", REAL_MIX_SETS)
