@@ -12,36 +12,20 @@ category, only the sentences on which the two labellers agree for that category)
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from insights.speaker_role import ROLES
 from insights.unmet_needs import load_taxonomy
 
-from .needs_eval import TARGET_PRECISION, TARGET_RECALL, GoldFormatError, _prf, load_gold
+from .needs_eval import TARGET_PRECISION, TARGET_RECALL, GoldFormatError, _prf, load_gold, read_labels
 
 
 def load_second(path: Path, first: list[dict], categories: set) -> list[dict]:
     """The second labeller's records, in the first file's order; every id of the first exactly once."""
     by_id: dict[str, dict] = {}
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise GoldFormatError(f"{path} line {n}: not JSON ({exc.msg})") from None
-            for key in ("id", "needs", "speaker_role"):
-                if key not in rec:
-                    raise GoldFormatError(f"{path} line {n}: missing {key!r}")
-            if rec["speaker_role"] not in ROLES:
-                raise GoldFormatError(f"{path} line {n}: unknown speaker_role {rec['speaker_role']!r}")
-            if any(need.get("category") not in categories for need in rec["needs"]):
-                raise GoldFormatError(f"{path} line {n}: unknown category")
-            if rec["id"] in by_id:
-                raise GoldFormatError(f"{path} line {n}: id {rec['id']!r} twice")
-            by_id[rec["id"]] = rec
+    for n, rec in read_labels(path, keys=("id", "needs", "speaker_role"), categories=categories):
+        if rec["id"] in by_id:
+            raise GoldFormatError(f"line {n}: id {rec['id']!r} twice")
+        by_id[rec["id"]] = rec
     first_ids = [r["id"] for r in first]
     missing = [i for i in first_ids if i not in by_id]
     extra = sorted(set(by_id) - set(first_ids))

@@ -28,8 +28,9 @@ class GoldFormatError(ValueError):
     pass
 
 
-def load_gold(path: Path, split: str | None = None, categories: set | None = None) -> list[dict]:
-    records = []
+def read_labels(path: Path, keys=("id", "text", "needs", "speaker_role"), categories: set | None = None):
+    """Yield (line number, record) of a needs-and-roles JSONL file, each checked: JSON, ``keys`` present, a known
+    speaker role and, when ``categories`` is given, known categories. A bad line is a :class:`GoldFormatError`."""
     with Path(path).open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -38,7 +39,7 @@ def load_gold(path: Path, split: str | None = None, categories: set | None = Non
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GoldFormatError(f"line {n}: not JSON ({exc.msg})") from None
-            for key in ("id", "text", "needs", "speaker_role"):
+            for key in keys:
                 if key not in rec:
                     raise GoldFormatError(f"line {n}: missing {key!r}")
             if rec["speaker_role"] not in ROLES:
@@ -46,9 +47,11 @@ def load_gold(path: Path, split: str | None = None, categories: set | None = Non
             for need in rec["needs"]:
                 if categories is not None and need.get("category") not in categories:
                     raise GoldFormatError(f"line {n}: unknown category {need.get('category')!r}")
-            if split is None or rec.get("split") == split:
-                records.append(rec)
-    return records
+            yield n, rec
+
+
+def load_gold(path: Path, split: str | None = None, categories: set | None = None) -> list[dict]:
+    return [rec for _, rec in read_labels(path, categories=categories) if split is None or rec.get("split") == split]
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
