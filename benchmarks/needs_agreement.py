@@ -16,7 +16,8 @@ from pathlib import Path
 
 from insights.unmet_needs import load_taxonomy
 from pipelines.evaluation import needs_eval
-from pipelines.evaluation.needs_agreement import agreement, categories_of, consensus_mask, load_second, score
+from pipelines.evaluation.needs_agreement import agreement, categories_of, consensus_mask, load_second
+from pipelines.evaluation.needs_eval import score_categories as score
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 SYSTEMS = {"default (rules + veto)": {}, "rules + classifier (precise)": {"classifier": True}}

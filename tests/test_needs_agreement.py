@@ -6,8 +6,9 @@ import json
 import pytest
 
 from pipelines.cli import main
-from pipelines.evaluation.needs_agreement import consensus_mask, kappa, run, score
+from pipelines.evaluation.needs_agreement import consensus_mask, kappa, run
 from pipelines.evaluation.needs_eval import GoldFormatError, load_gold
+from pipelines.evaluation.needs_eval import score_categories as score
 
 from .conftest import REPO_ROOT
 

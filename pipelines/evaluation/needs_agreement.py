@@ -6,9 +6,8 @@ labeller does against that reading: the second labels are scored exactly as a sy
 sentence level, multi-label), with Cohen's kappa beside. The second file needs only ``id``, ``needs`` and
 ``speaker_role`` a line (no text), with the same ids as the first.
 
-Also here: scoring a system's predicted categories against either labeller, or against their consensus (per
-category, only the sentences on which the two labellers agree for that category), for
-``benchmarks/needs_agreement.py``.
+Also here: the consensus of two labellers (per category, only the sentences on which they agree), so that
+``benchmarks/needs_agreement.py`` can score a system against it with ``needs_eval.score_categories``.
 """
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ from pathlib import Path
 
 from insights.unmet_needs import load_taxonomy
 
-from .needs_eval import TARGET_PRECISION, TARGET_RECALL, GoldFormatError, _prf, load_gold, read_labels
+from .needs_eval import TARGET_PRECISION, TARGET_RECALL, GoldFormatError, load_gold, read_labels, score_categories
 
 
 def load_second(path: Path, first: list[dict], categories: set) -> list[dict]:
@@ -49,23 +48,6 @@ def categories_of(rec: dict) -> set:
     return {need["category"] for need in rec["needs"]}
 
 
-def score(reference: list[set], predicted: list[set], categories: list[str], mask: dict | None = None) -> dict:
-    """Per-category and micro P/R/F1 of ``predicted`` against ``reference`` (lists of category sets, one per
-    sentence). ``mask``: per category, the sentence indices to score (default: all)."""
-    per_category, tp_all, fp_all, fn_all = {}, 0, 0, 0
-    for cat in categories:
-        idx = mask[cat] if mask is not None else range(len(reference))
-        tp = sum(1 for i in idx if cat in reference[i] and cat in predicted[i])
-        fp = sum(1 for i in idx if cat not in reference[i] and cat in predicted[i])
-        fn = sum(1 for i in idx if cat in reference[i] and cat not in predicted[i])
-        s = _prf(tp, fp, fn)
-        s["meets_target"] = s["precision"] >= TARGET_PRECISION and s["recall"] >= TARGET_RECALL
-        per_category[cat] = s
-        tp_all, fp_all, fn_all = tp_all + tp, fp_all + fp, fn_all + fn
-    return {"per_category": per_category, "micro": _prf(tp_all, fp_all, fn_all),
-            "categories_meeting_target": sum(s["meets_target"] for s in per_category.values())}
-
-
 def consensus_mask(first: list[set], second: list[set], categories: list[str]) -> dict:
     """Per category, the sentences on which both labellers agree (both give it, or neither does)."""
     return {cat: [i for i, (a, b) in enumerate(zip(first, second)) if (cat in a) == (cat in b)] for cat in categories}
@@ -74,7 +56,7 @@ def consensus_mask(first: list[set], second: list[set], categories: list[str]) -
 def agreement(first: list[dict], second: list[dict], categories: list[str]) -> dict:
     """The second labeller scored against the first as a system would be, with kappa per category and role."""
     a, b = [categories_of(r) for r in first], [categories_of(r) for r in second]
-    report = score(a, b, categories)
+    report = score_categories(a, b, categories)
     for cat, s in report["per_category"].items():
         s["kappa"] = kappa([cat in x for x in a], [cat in x for x in b])
     report["any_need"] = {"both": sum(1 for x, y in zip(a, b) if x and y), "first_only": sum(1 for x, y in zip(a, b) if x and not y),

@@ -71,6 +71,20 @@ def _scores(gold: list[set], pred: list[set], labels: list[str]) -> dict:
     return out
 
 
+def score_categories(gold: list[set], pred: list[set], categories: list[str], mask: dict | None = None) -> dict:
+    """Per-category P/R/F1 (with whether each meets both targets) and micro figures of ``pred`` against ``gold``
+    (category sets, one per sentence). ``mask``: per category, the sentence indices to score (default: all)."""
+    per_category = {}
+    for cat in categories:
+        idx = mask[cat] if mask is not None else range(len(gold))
+        s = _scores([gold[i] for i in idx], [pred[i] for i in idx], [cat])[cat]
+        s["meets_target"] = s["precision"] >= TARGET_PRECISION and s["recall"] >= TARGET_RECALL
+        per_category[cat] = s
+    micro = _prf(*(sum(s[k] for s in per_category.values()) for k in ("tp", "fp", "fn")))
+    return {"per_category": per_category, "micro": micro,
+            "categories_meeting_target": sum(s["meets_target"] for s in per_category.values())}
+
+
 def run(gold_path: Path, split: str | None = None, errors: bool = False, classifier: bool = False,
         operating_point: str = DEFAULT_OPERATING_POINT, model=None, rules_only: bool = False, veto_model=None,
         taxonomy=None, predictions: bool = False) -> dict:
@@ -104,12 +118,8 @@ def run(gold_path: Path, split: str | None = None, errors: bool = False, classif
             mistakes.append({"id": rec["id"], "text": rec["text"], "missed": sorted(g - p), "extra": sorted(p - g),
                              "cues": {m.category: m.cue for m in mentions},
                              "role": [rec["speaker_role"], role.role, list(role.cues)]})
-    per_category = _scores(gold_cat, pred_cat, categories)
-    for label, s in per_category.items():
-        s["meets_target"] = s["precision"] >= TARGET_PRECISION and s["recall"] >= TARGET_RECALL
-    tp = sum(s["tp"] for s in per_category.values())
-    fp = sum(s["fp"] for s in per_category.values())
-    fn = sum(s["fn"] for s in per_category.values())
+    scored = score_categories(gold_cat, pred_cat, categories)
+    per_category = scored["per_category"]
     # subcategories: scored only on sentences whose gold gives a subcategory for that category
     sub_labels = sorted({x for s in gold_sub for x in s})
     sub_scores = {}
@@ -127,7 +137,7 @@ def run(gold_path: Path, split: str | None = None, errors: bool = False, classif
         else f"rules + classifier {classifier.version} ({operating_point})",
         "needs": {
             "per_category": per_category,
-            "micro": _prf(tp, fp, fn),
+            "micro": scored["micro"],
             "all_categories_meet_target": all(s["meets_target"] for s in per_category.values()),
             "targets": {"precision": TARGET_PRECISION, "recall": TARGET_RECALL},
             "subcategories": sub_scores,
