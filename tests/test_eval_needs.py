@@ -198,7 +198,7 @@ def test_split_filter_and_bad_gold(tiny_gold, tmp_path):
 def test_cli_json_and_table(tiny_gold, capsys):
     assert main(["eval", "needs", "--gold", str(tiny_gold), "--split", "test", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["split"] == "test" and report["taxonomy_version"] == load_taxonomy().version == "2.16.0"
+    assert report["split"] == "test" and report["taxonomy_version"] == load_taxonomy().version == "2.17.0"
     assert main(["eval", "needs", "--gold", str(tiny_gold)]) == 0
     table = capsys.readouterr().out
     assert "access_and_cost" in table and "accuracy" in table

@@ -217,7 +217,7 @@ def test_match_doc_works_on_a_shared_extraction_parse():
 
 def test_taxonomy_is_versioned_data_with_subcategories():
     tax = load_taxonomy()
-    assert tax.version == "2.16.0"
+    assert tax.version == "2.17.0"
     assert set(tax.categories) == set(CATEGORIES)
     for name, spec in tax.categories.items():
         assert spec["description"], name
@@ -898,9 +898,53 @@ def test_v216_recall_families_and_their_near_misses(matcher, need, near_miss, ca
     assert category not in {c for c, _ in hits(matcher, near_miss)}, hits(matcher, near_miss)
 
 
-@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS, *V215_PAIRS, *V216_PAIRS])
+# v2.17 (from the errors of HO20, read after it was scored with v2.14 to v2.16): false-positive families; invented
+# sentences, each with a true need in the same words
+V217_PAIRS = [
+    ("how was the first week after the op?", "how should i sleep the first week after the op?", "information_gap"),
+    ("is she on the tablets or the liquid?", "is it safe to give her the tablets with milk?", "information_gap"),
+    ("do your knees swell too?", "does the swelling in my knees mean the dose is wrong?", "information_gap"),
+    ("has anyone told you about the cooling caps? they saved my hair", "has anyone found a way to get cooling caps on the nhs?", "information_gap"),
+    ("the consultant wrote a letter of medical necessity and that is what got ours approved", "insurance denied the pump again even with a letter of medical necessity", "access_and_cost"),
+    ("we went private for the scan and it was worth every penny", "we went private for the scan and now we can't afford the rent", "access_and_cost"),
+    ("the charity runs a buddy scheme if you want someone to talk to", "i have no one to talk to about any of this", "emotional_support"),
+    ("the study visits were long but i don't regret it one bit", "the study visits are every week and i can't get the time off", "trial_participation"),
+    ("my taper took forever but i'm finally off prednisone", "it took forever to get a diagnosis", "diagnosis_journey"),
+]
+
+# v2.17 (from the misses of HO20): recall families; invented sentences, each with a near miss in the same words that
+# states no need (every one of the needs is missed by v2.16.0)
+V217_RECALL = [
+    ("the locum had to google my condition in front of me", "the locum had a quick look at my notes in front of me", "information_gap"),
+    ("the plan turned me down three times before my appeal went through with insurance", "the plan covered the pump the first time", "access_and_cost"),
+    ("my insurance requires a sleep study first before they approve the device", "my insurance covered the sleep study", "access_and_cost"),
+    ("there's no way we can afford the private clinic", "we can afford the private clinic", "access_and_cost"),
+    ("the scans are only done at 3 centres in the country", "the scans are done at our local hospital", "access_and_cost"),
+    ("the line infections from the tpn are wearing me down", "the tpn gives me the calories i need", "side_effect_burden"),
+    ("the sleepless nights from the pred are killing me", "the pred took the swelling down in days", "side_effect_burden"),
+    ("i can't stop picturing the moment they told us", "i can picture the clinic from our house", "emotional_support"),
+    ("i'm honestly not okay and i don't know who to tell", "i'm honestly okay with the new dose", "emotional_support"),
+    ("i'm basically a full time nurse for my wife now", "my wife's full time nurse visits on mondays", "caregiver_burden"),
+    ("nobody in this house is sleeping since the new feeds started", "everybody in this house is sleeping better now", "caregiver_burden"),
+    ("the clinic needs a new referral every time the gp changes the dose", "the clinic kept the old referral on file", "care_coordination"),
+    ("they discharged him from the ward with a letter and that was it", "they discharged him from the ward on friday", "care_coordination"),
+    ("if they'd caught it a year earlier she would still have her kidney", "they caught it early and she kept her kidney", "diagnosis_journey"),
+    ("she was admitted twice because they thought it was an eating disorder", "she was admitted twice for her infusions", "diagnosis_journey"),
+    ("a desk job just isn't happening with this back", "my desk job is going fine with the new chair", "daily_life_and_work"),
+    ("most of these trials want you still walking unaided", "most of these trials are in big cities", "trial_participation"),
+]
+
+
+@pytest.mark.parametrize("need,near_miss,category", V217_RECALL)
+def test_v217_recall_families_and_their_near_misses(matcher, need, near_miss, category):
+    """v2.17: each family fires on a need said in new words; the near miss in the same words does not."""
+    assert category in {c for c, _ in hits(matcher, need)}, hits(matcher, need)
+    assert category not in {c for c, _ in hits(matcher, near_miss)}, hits(matcher, near_miss)
+
+
+@pytest.mark.parametrize("false_positive,true_need,category", [*V29_PAIRS, *V210_PAIRS, *V211_PAIRS, *V212_PAIRS, *V213_PAIRS, *V214_PAIRS, *V215_PAIRS, *V216_PAIRS, *V217_PAIRS])
 def test_false_positive_families_and_their_near_misses(matcher, false_positive, true_need, category):
-    """v2.9 to v2.16: each family no longer fires; a true need in the same words still does."""
+    """v2.9 to v2.17: each family no longer fires; a true need in the same words still does."""
     assert category not in {c for c, _ in hits(matcher, false_positive)}, hits(matcher, false_positive)
     assert category in {c for c, _ in hits(matcher, true_need)}, hits(matcher, true_need)
 
