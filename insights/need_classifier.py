@@ -63,6 +63,27 @@ def features(text: str) -> list[str]:
     return out + [f"b:{a} {b}" for a, b in pairwise(toks)]
 
 
+def assess(classifier, sentences: Sequence[str],
+           rule_categories: Sequence[set[str]]) -> tuple[list[list[str]], list[set[str]]]:
+    """The short-sentence and veto rules, one copy for every need classifier (:class:`NeedClassifier`,
+    :class:`insights.need_finetuned.FineTunedNeedClassifier`): per sentence, the categories whose probability
+    is at or above ``classifier.thresholds`` and, among ``rule_categories`` (the rules' categories for that
+    sentence), those it vetoes: probability below ``classifier.veto``. Sentences of fewer than ``MIN_TOKENS``
+    tokens get neither and are not scored; the rest go to ``classifier.probabilities`` together."""
+    long = [i for i, text in enumerate(sentences) if len(tokens(text)) >= MIN_TOKENS]
+    hits: list[list[str]] = [[] for _ in sentences]
+    vetoed: list[set[str]] = [set() for _ in sentences]
+    probs = classifier.probabilities([sentences[i] for i in long])
+    for i, row in zip(long, probs):
+        hits[i] = [c for c, p, t in zip(classifier.categories, row, classifier.thresholds) if p >= t]
+        vetoed[i] = _below_veto(classifier, row, rule_categories[i])
+    return hits, vetoed
+
+
+def _below_veto(classifier, row: np.ndarray, ruled: set[str]) -> set[str]:
+    return {c for c, p in zip(classifier.categories, row) if c in ruled and p < classifier.veto}
+
+
 @dataclass(frozen=True)
 class NeedClassifier:
     categories: tuple[str, ...]
@@ -116,22 +137,8 @@ class NeedClassifier:
         return 1.0 / (1.0 + np.exp(-scores))
 
     def assess(self, sentences: Sequence[str], rule_categories: Sequence[set[str]]) -> tuple[list[list[str]], list[set[str]]]:
-        """Per sentence: the categories the classifier predicts (as :meth:`predict`) and, among
-        ``rule_categories`` (the rules' categories for that sentence), those it vetoes: probability
-        below ``veto``. Sentences of fewer than ``MIN_TOKENS`` tokens get neither."""
-        probs = self.probabilities(sentences)
-        hits, vetoed = [], []
-        for text, row, ruled in zip(sentences, probs, rule_categories):
-            if len(tokens(text)) < MIN_TOKENS:
-                hits.append([])
-                vetoed.append(set())
-                continue
-            hits.append([c for c, p, t in zip(self.categories, row, self.thresholds) if p >= t])
-            vetoed.append(self._below_veto(row, ruled))
-        return hits, vetoed
-
-    def _below_veto(self, row: np.ndarray, ruled: set[str]) -> set[str]:
-        return {c for c, p in zip(self.categories, row) if c in ruled and p < self.veto}
+        """As :func:`assess`: per sentence, the categories predicted and the rule categories vetoed."""
+        return assess(self, sentences, rule_categories)
 
     def vetoed(self, sentences: Sequence[str], rule_categories: Sequence[set[str]]) -> list[set[str]]:
         """Per sentence, the rule categories whose probability is below ``veto`` (sentences of fewer
@@ -142,7 +149,7 @@ class NeedClassifier:
         if keep:
             probs = self.probabilities([sentences[i] for i in keep])
             for i, row in zip(keep, probs):
-                out[i] = self._below_veto(row, rule_categories[i])
+                out[i] = _below_veto(self, row, rule_categories[i])
         return out
 
     def _tfidf_scores(self, sentences: Sequence[str]) -> np.ndarray:
@@ -166,9 +173,7 @@ class NeedClassifier:
     def predict(self, sentences: Sequence[str]) -> list[list[str]]:
         """Categories at or above their threshold, per sentence, in taxonomy order; nothing for a
         sentence of fewer than ``MIN_TOKENS`` tokens."""
-        hits = self.probabilities(sentences) >= self.thresholds
-        return [[c for c, hit in zip(self.categories, row) if hit] if len(tokens(text)) >= MIN_TOKENS else []
-                for text, row in zip(sentences, hits)]
+        return assess(self, sentences, [set() for _ in sentences])[0]
 
     @classmethod
     def from_bytes(cls, data: bytes, operating_point: str = DEFAULT_OPERATING_POINT) -> NeedClassifier:

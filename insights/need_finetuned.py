@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .need_classifier import _PLACEHOLDER, MIN_TOKENS, tokens
+from .need_classifier import _PLACEHOLDER, assess
 
 RANK = 8
 ALPHA = 16.0
@@ -134,16 +134,9 @@ class FineTunedNeedClassifier:
         return out
 
     def assess(self, sentences: Sequence[str], rule_categories: Sequence[set[str]]) -> tuple[list[list[str]], list[set[str]]]:
-        """As :meth:`insights.need_classifier.NeedClassifier.assess`: predicted categories and vetoed rule
-        categories per sentence; sentences of fewer than ``MIN_TOKENS`` tokens get neither (and are not scored)."""
-        long = [i for i, s in enumerate(sentences) if len(tokens(s)) >= MIN_TOKENS]
-        hits: list[list[str]] = [[] for _ in sentences]
-        vetoed: list[set[str]] = [set() for _ in sentences]
-        probs = self.probabilities([sentences[i] for i in long])
-        for i, row in zip(long, probs):
-            hits[i] = [c for c, p, t in zip(self.categories, row, self.thresholds) if p >= t]
-            vetoed[i] = {c for c, p in zip(self.categories, row) if c in rule_categories[i] and p < self.veto}
-        return hits, vetoed
+        """As :func:`insights.need_classifier.assess`: predicted categories and vetoed rule categories per
+        sentence; sentences of fewer than ``MIN_TOKENS`` tokens get neither (and are not scored)."""
+        return assess(self, sentences, rule_categories)
 
     def predict(self, sentences: Sequence[str]) -> list[list[str]]:
         return self.assess(sentences, [set() for _ in sentences])[0]

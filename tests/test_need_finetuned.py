@@ -82,3 +82,19 @@ def test_batching_does_not_change_a_sentence_score():
 
 def test_placeholders_are_dropped():
     assert clean("thanks <PERSON_1>,  my   <LOCATION> clinic") == "thanks , my clinic"
+
+
+def test_assess_shares_the_short_sentence_and_veto_rules_with_need_classifier():
+    """One copy of the rules (insights.need_classifier.assess): a TF-IDF NeedClassifier whose intercepts equal the
+    fine-tuned head's bias scores every sentence as the fine-tuned one does, so both give the same hits and vetoes."""
+    from insights.need_classifier import NeedClassifier
+
+    fine = FineTunedNeedClassifier.build(_state(), CATS, np.full(3, 0.5), {"version": "t"}, veto=0.1)
+    tfidf = NeedClassifier(categories=CATS, vocabulary={}, idf=np.zeros(0, np.float32), weights=np.zeros((0, 3), np.float32),
+                           intercepts=np.array([-6.0, 6.0, -6.0], np.float32),
+                           operating_points={"t": np.full(3, 0.5, np.float32)}, operating_point="t", meta={}, veto=0.1)
+    sentences = ["my hair is falling out on this drug", "Hi <PERSON_1>, thanks!", "the copay went up again"]
+    ruled = [{"side_effect_burden", "access_and_cost"}, {"side_effect_burden"}, set()]
+    expected = ([["access_and_cost"], [], ["access_and_cost"]], [{"side_effect_burden"}, set(), set()])
+    assert fine.assess(sentences, ruled) == tfidf.assess(sentences, ruled) == expected
+    assert fine.predict(sentences) == tfidf.predict(sentences) == expected[0]
