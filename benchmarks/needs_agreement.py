@@ -28,6 +28,12 @@ def _summary(report: dict) -> dict:
             "per_category": {c: {k: s[k] for k in ("precision", "recall", "support")} for c, s in report["per_category"].items()}}
 
 
+def _three_ways(a: list[set], b: list[set], p: list[set], categories: list[str]) -> dict:
+    """A system's predictions ``p`` against the writer ``a``, the second labeller ``b`` and their consensus."""
+    return {"vs_writer": _summary(score(a, p, categories)), "vs_second": _summary(score(b, p, categories)),
+            "vs_consensus": _summary(score(a, p, categories, consensus_mask(a, b, categories)))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", nargs="+", default=["20", "21"])
@@ -48,15 +54,11 @@ def main() -> None:
             preds = needs_eval.run(gold_path, predictions=True, **options)["predictions"]
             p = [set(preds[r["id"]]) for r in first]
             pooled[name] += p
-            entry[name] = {"vs_writer": _summary(score(a, p, categories)), "vs_second": _summary(score(b, p, categories)),
-                           "vs_consensus": _summary(score(a, p, categories, consensus_mask(a, b, categories)))}
+            entry[name] = _three_ways(a, b, p, categories)
         out[f"HO{n}"] = entry
     a, b = pooled["first"], pooled["second"]
     out["pooled"] = {"second_labeller_vs_writer": _summary(score(a, b, categories)),
-                     **{name: {"vs_writer": _summary(score(a, pooled[name], categories)),
-                               "vs_second": _summary(score(b, pooled[name], categories)),
-                               "vs_consensus": _summary(score(a, pooled[name], categories, consensus_mask(a, b, categories)))}
-                        for name in SYSTEMS}}
+                     **{name: _three_ways(a, b, pooled[name], categories) for name in SYSTEMS}}
     if args.json:
         print(json.dumps(out, indent=2))
         return
@@ -66,7 +68,7 @@ def main() -> None:
             rows = rep.items() if who != "second_labeller_vs_writer" else [("vs_writer", rep)]
             for against, r in rows:
                 m = r["micro"]
-                print(f"  {who:<30} {against:<13} {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}  {r['categories_meeting_target']} of 9")
+                print(f"  {who:<30} {against:<13} {m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}  {r['categories_meeting_target']} of {len(categories)}")
 
 
 if __name__ == "__main__":
