@@ -51,6 +51,15 @@ def load_base():
     return AutoTokenizer.from_pretrained(path), model
 
 
+def mean_pooled(tokenizer, model, texts: Sequence[str]):
+    """The encoder's last hidden state averaged over each text's tokens (padding left out): torch, one row per text,
+    as the classifier scores and ``training/needs/finetune_need_classifier.py`` trains."""
+    enc = tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
+    hidden = model(**enc).last_hidden_state
+    mask = enc["attention_mask"].unsqueeze(-1).float()
+    return (hidden * mask).sum(1) / mask.sum(1)
+
+
 def save_resource(path: Path, state: dict, categories: Sequence[str], thresholds: dict[str, np.ndarray], meta: dict,
                   veto: float) -> None:
     """``thresholds``: operating point name -> per-category thresholds (above 1: the category is left to the rules)."""
@@ -125,11 +134,7 @@ class FineTunedNeedClassifier:
         with torch.inference_mode():
             for start in range(0, len(order), BATCH):
                 idx = order[start:start + BATCH]
-                enc = self.tokenizer([cleaned[i] for i in idx], padding=True, truncation=True, max_length=MAX_LENGTH,
-                                     return_tensors="pt")
-                hidden = self.model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).float()
-                pooled = (hidden * mask).sum(1) / mask.sum(1)
+                pooled = mean_pooled(self.tokenizer, self.model, [cleaned[i] for i in idx])
                 out[idx] = torch.sigmoid(pooled @ self.head_weight.t() + self.head_bias).numpy()
         return out
 

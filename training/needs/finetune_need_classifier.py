@@ -44,11 +44,11 @@ from train_need_classifier import (  # noqa: E402
 from insights.need_finetuned import (  # noqa: E402
     ADAPTED,
     ALPHA,
-    MAX_LENGTH,
     RANK,
     FineTunedNeedClassifier,
     clean,
     load_base,
+    mean_pooled,
     save_resource,
 )
 
@@ -119,10 +119,7 @@ def train(texts: list[str], y: np.ndarray, epochs: int, val: tuple[list[str], np
         model.train()
         start, total = time.time(), 0.0
         for batch in np.array_split(rng.permutation(len(texts)), int(np.ceil(len(texts) / BATCH))):
-            enc = tokenizer([cleaned[i] for i in batch], padding=True, truncation=True, max_length=MAX_LENGTH, return_tensors="pt")
-            hidden = model(**enc).last_hidden_state
-            mask = enc["attention_mask"].unsqueeze(-1).float()
-            pooled = (hidden * mask).sum(1) / mask.sum(1)
+            pooled = mean_pooled(tokenizer, model, [cleaned[i] for i in batch])
             loss = loss_fn(head(nn.functional.dropout(pooled, 0.1, training=True)), target[batch])
             optimizer.zero_grad()
             loss.backward()
