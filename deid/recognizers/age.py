@@ -22,6 +22,8 @@ _NOT_UNITS_WIDE = (
     r"people|members|patients|mmhg|mg/dl|points?|pages?|-\s*\d|/|\.\d|th\b|st\b|nd\b|rd\b))"
 )
 _AGE_90_120 = r"(?:9\d|1[01]\d|120)"
+_HAS_90_120 = r"(?<!\d)(?:9\d|1[01]\d|120)(?!\d)"  # what the rules for 90-120 in digits need
+_HAS_AGE_WORD = r"(?i:ninety|hundred)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
 _AGE_WORDS = (
@@ -74,33 +76,38 @@ class AgeRecognizer(RuleRecognizer):
             + _AGE_WORDS_END,
             0.7,
             re.IGNORECASE,
+            _HAS_AGE_WORD,
         ),
         Rule(
             "words_years_old",
             r"\b(?P<phi>" + _AGE_WORDS + r")[\s-]+(?:years?|yrs?)[\s-]+(?:old|young)\b",
             0.85,
             re.IGNORECASE,
+            _HAS_AGE_WORD,
         ),
         Rule(
             "relation_is_n_90",
             r"\b(?i:" + _RELATIONS + r")(?:\s+[A-Z][a-z]+)?(?:\s+" + _SAYS_AGE + r"\s+|['’]s\s+)(?P<phi>" + _AGE_90_120 + r")\b"
             + _NOT_UNITS_WIDE,
             0.7,
+            requires=_HAS_90_120,
         ),
         Rule(
             "age_90_after_verb",
             r"\b(?i:died|passed|passed away|retired|remarried|married|widowed|still (?:driving|working|living|gardening)|"
             r"living (?:alone|independently)|lives alone)\s+(?i:at|aged)\s+(?P<phi>" + _AGE_90_120 + r")\b" + _NOT_UNITS_WIDE,
             0.7,
+            requires=_HAS_90_120,
         ),
         # "Rosa, 96, had ..." / "(Dorothy Smith, 92)": a name, a comma and 90-120 closed off.
         Rule(
             "appositive_name_n",
             r"\b(?P<name>[A-Z][a-z]+),\s+(?P<phi>" + _AGE_90_120 + r")(?=\s*[,)]|\s*[.;!?](?:\s|$)|\s*$)",
             0.6,
+            requires=r",\s+" + _HAS_90_120,
         ),
         # "Mom (92)", "Rosa (96)".
-        Rule("name_paren_n", r"\b(?P<name>[A-Z][a-z]+)\s*\((?P<phi>" + _AGE_90_120 + r")\)", 0.6),
+        Rule("name_paren_n", r"\b(?P<name>[A-Z][a-z]+)\s*\((?P<phi>" + _AGE_90_120 + r")\)", 0.6, requires=r"\(" + _AGE_90_120 + r"\)"),
     )
     CONTEXT = ("age", "old", "years", "born", "birthday", "turned")
 

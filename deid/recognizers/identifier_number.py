@@ -31,7 +31,7 @@ class IdentifierNumberRecognizer(RuleRecognizer):
     REQUIRES = r"\d"  # a value needs 4+ digits (5 for a VIN)
     RULES = (
         Rule("after_cue", r"\b" + _CUE + _SEP + _VALUE + r"\b", 0.7),
-        Rule("medicare_mbi", r"(?<![\w-])(?P<phi>" + _MBI + r")(?![\w-])", 0.6),
+        Rule("medicare_mbi", r"(?<![\w-])(?P<phi>" + _MBI + r")(?![\w-])", 0.6, requires=r"[1-9]" + _MBI_ALPHA),
         Rule("vin", r"\b(?P<phi>[A-HJ-NPR-Z0-9]{17})\b", 0.3),  # with "VIN" nearby (context) it counts
     )
     CONTEXT = ("vin", "vehicle", "car")

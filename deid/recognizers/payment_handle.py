@@ -18,7 +18,7 @@ _NOT_HANDLE = NOT_NAMES | frozenset(
 
 class PaymentHandleRecognizer(RuleRecognizer):
     ENTITY = "USERNAME"
-    REQUIRES = r"\$[A-Za-z]|(?i:venmo|cash\s?app|paypal|zelle)"
+    REQUIRES = r"\$[A-Za-z]|(?i:venmo|cash[\s.]?app|paypal|zelle)"
     RULES = (
         Rule("cashtag", r"(?<![\w$])(?P<phi>\$[A-Za-z][A-Za-z0-9_]{0,19})(?![\w$])", 0.7),
         Rule("payment_link", r"(?i)\b(?P<phi>(?:paypal\.me|venmo\.com(?:/u)?|cash\.app)/\$?" + _HANDLE + r")", 0.85),

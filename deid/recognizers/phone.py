@@ -34,10 +34,10 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         Rule("nanp_plain", r"(?<![\w+])(?:\+1)?\d{10}(?!\d)", 0.3),
         Rule("international", r"(?<![\w])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)", 0.6),
         Rule("spaced_digits", r"(?<![\d-])(?:\d[ ._-]){9,10}\d(?![\d-])", 0.6),
-        Rule("mixed_digits", r"(?P<phi>" + _MIXED + r")", 0.6, re.IGNORECASE),
+        # One scan for both: the phone word in front, when there is one, lets 7 digits count.
         Rule(
-            "mixed_digits_after_cue",
-            r"(?i:\b(?:" + _CUE_WORDS + r"))\s*[:#]?\s*(?:is\s+|me\s+)?(?P<phi>" + _MIXED + r")",
+            "mixed_digits",
+            r"(?:(?P<cue>\b(?:" + _CUE_WORDS + r"))\s*[:#]?\s*(?:is\s+|me\s+)?)?(?P<phi>" + _MIXED + r")",
             0.6,
             re.IGNORECASE,
         ),
@@ -60,12 +60,15 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         Rule("extension", r"(?<=\d)\s?(?P<phi>(?i:ext\.?|x)\s?\d{1,5})\b", 0.5),
     )
     def accept(self, value: str, rule: Rule) -> bool:
-        if rule.name.startswith("mixed_digits"):
-            return _mixed_ok(value, cued=rule.name == "mixed_digits_after_cue")
         if rule.name not in _LABELLED:
             return True
         digits = sum(c.isdigit() for c in value.split("x")[0].split("ext")[0])
         return 6 <= digits <= 15 and not re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", value)
+
+    def accept_match(self, match: re.Match, rule: Rule) -> bool:
+        if rule.name != "mixed_digits":
+            return True
+        return _mixed_ok(match.group("phi"), cued=match.group("cue") is not None)
 
     CONTEXT = ("phone", "call", "text", "cell", "fax", "number", "tel", "reach", "line", "hotline")
 

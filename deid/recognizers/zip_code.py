@@ -17,9 +17,10 @@ class ZipCodeRecognizer(RuleRecognizer):
             "zip_word_spaced",
             r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?i:is|:|#)?\s*(?P<phi>\d(?:[ .]\d){4}(?:\s?-\s?\d(?:[ .]?\d){3})?)(?![\w.-]|[ .]\d)",
             0.85,
+            requires=r"(?i:zip|postal|postcode)",
         ),
         # ZIP+4 is distinctive on its own; not inside a longer run of digits and dashes.
-        Rule("zip_plus_four", r"(?<![\w$.,/-])(?P<phi>\d{5}-\d{4})(?![\w/-]|[.,]\d)", 0.6),
+        Rule("zip_plus_four", r"(?<![\w$.,/-])(?P<phi>\d{5}-\d{4})(?![\w/-]|[.,]\d)", 0.6, requires=r"\d{5}-\d{4}"),
         # Postcodes of other countries ("3520", "394 13", "7412 SL", "B0J 2H0", "53-320") after the word.
         Rule(
             "postcode_word",
