@@ -137,6 +137,8 @@ CASES = {
         ("I walked 12000 steps", []),
         ("ZIP: 394 13", ["394 13"]),
         ("my zip is 6 0 6 1 4 if that helps", ["6 0 6 1 4"]),
+        ("My zip is 6 0 6 1 4.", ["6 0 6 1 4"]),
+        ("zip is 6 0 6 1 4 5 6", []),
         ("zip code: 6 0 6 1 4 - 2 2 1 9", ["6 0 6 1 4 - 2 2 1 9"]),
         ("mail it, I'm at 60614-2219 now", ["60614-2219"]),
         ("from 2019-2021 I was sick", []),

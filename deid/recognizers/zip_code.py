@@ -15,7 +15,7 @@ class ZipCodeRecognizer(RuleRecognizer):
         # Read out digit by digit after the word: "my zip is 8 0 2 0 2".
         Rule(
             "zip_word_spaced",
-            r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?i:is|:|#)?\s*(?P<phi>\d(?:[ .]\d){4}(?:\s?-\s?\d(?:[ .]?\d){3})?)(?![\w.-]|[ .]\d)",
+            r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?i:is|:|#)?\s*(?P<phi>\d(?:[ .]\d){4}(?:\s?-\s?\d(?:[ .]?\d){3})?)(?!\w|[ .-]\s?\d)",
             0.85,
             requires=r"(?i:zip|postal|postcode)",
         ),
