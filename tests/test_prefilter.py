@@ -21,6 +21,11 @@ TRICKY = [
     "card 4111 1111 1111 1111",
     "IBAN GB82WEST12345698765432",
     "wallet 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+    "mail jane{at}example{dot}com or jane [ at ] example [ dot ] org",
+    "see janes_page dot net slash sunny",
+    "cashapp $JaneD1988 or paypal.me/janed or cash.app/$janed",
+    "she is ninety-four and he is a hundred and one",
+    "my SSN is 219 09 9999",
 ]
 
 
@@ -43,7 +48,8 @@ def guarded(deidentifier):
 def test_every_listed_recognizer_is_guarded(deidentifier):
     names = {r.name for r, _ in guarded(deidentifier)}
     loaded = {r.name for r in deidentifier.analyzer.registry.recognizers}
-    ours = {"ZipCodeRecognizer", "DayMonthDateRecognizer", "AgeRecognizer", "IdentifierNumberRecognizer", "ObfuscatedEmailRecognizer", "WrittenPhoneRecognizer", "ShoutedNameRecognizer", "ForeignScriptRecognizer"}
+    ours = {"ZipCodeRecognizer", "DayMonthDateRecognizer", "AgeRecognizer", "IdentifierNumberRecognizer", "ObfuscatedEmailRecognizer", "WrittenPhoneRecognizer", "ShoutedNameRecognizer", "ForeignScriptRecognizer",
+            "SsnRecognizer", "WordedUrlRecognizer", "PaymentHandleRecognizer"}
     assert names == (set(REQUIRES) & loaded) | ours
     assert {"PhoneRecognizer", "UrlRecognizer", "DateRecognizer"} <= names
 

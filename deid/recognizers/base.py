@@ -22,6 +22,8 @@ class Rule:
     regex: str
     score: float
     flags: int = 0  # case-sensitive unless a rule says otherwise
+    # A cheap pattern every match of this rule contains: a text without it skips the rule.
+    requires: Optional[str] = None
 
 
 class RuleRecognizer(EntityRecognizer):
@@ -35,6 +37,7 @@ class RuleRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         self._compiled = [(rule, re.compile(rule.regex, rule.flags)) for rule in self.RULES]
+        self._rule_requires = {rule.name: re.compile(rule.requires) for rule in self.RULES if rule.requires}
         super().__init__(
             supported_entities=[self.ENTITY],
             name=type(self).__name__,
@@ -57,7 +60,14 @@ class RuleRecognizer(EntityRecognizer):
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
     ) -> List[RecognizerResult]:
         results: list[RecognizerResult] = []
+        present: dict = {}  # rules that share a required pattern search for it once
         for rule, rx in self._compiled:
+            required = self._rule_requires.get(rule.name)
+            if required is not None:
+                if required not in present:
+                    present[required] = required.search(text) is not None
+                if not present[required]:
+                    continue
             group = "phi" if "phi" in rx.groupindex else 0
             for match in rx.finditer(text):
                 start, end = match.span(group)

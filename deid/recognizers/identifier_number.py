@@ -1,7 +1,10 @@
 """Record, member, policy, account, card, device, licence and vehicle numbers (Safe Harbor
 identifiers 8-16), taken when a word says what the number is: "MRN 00483921", "member ID
 XJH4458812", "policy # 4417-22-981", "my card 2623322164608847", "serial number SN-88213A",
-"plate 7ABC123", "VIN 1HGCM82633A004352". A bare number is not taken (doses, lab values)."""
+"plate 7ABC123", "VIN 1HGCM82633A004352", "my ID is 99812345", "accession # A24-118832",
+"NHS number 943 476 5919". A bare number is not taken (doses, lab values), except the Medicare
+Beneficiary Identifier, whose shape (CMS: 11 characters, C A AN N A AN N A A N N, letters
+without S L O I B Z) is distinctive enough on its own."""
 import re
 
 from .base import Rule, RuleRecognizer
@@ -10,9 +13,16 @@ _CUE = (
     r"(?i:medical record(?:\s+number)?|mrn|chart number|patient (?:id|number)|member(?:ship)?(?:\s+id)?|subscriber(?:\s+id)?|"
     r"policy|group(?:\s+number)|health plan(?:\s+id)?|insurance(?:\s+id)?|claim|case|account|acct|"
     r"(?:credit |debit )?card|cc|serial(?:\s+number)?|s/n|sn|device(?:\s+id)?|lot|"
-    r"licen[cs]e(?:\s+number)?|driver'?s licen[cs]e|dl|license plate|plate|registration|vin|passport)"
+    r"licen[cs]e(?:\s+number)?|driver'?s licen[cs]e|dl|license plate|plate|registration|vin|passport|"
+    r"medicare(?:\s+(?:beneficiary\s+)?(?:identifier|card))?|mbi|medicaid|nhs|accession|specimen|requisition|"
+    r"id(?!\w)|i\.d\.?)"
 )
 _SEP = r"(?:\s*(?i:number|no\.?|num|id|#|:)){0,3}\s*(?i:is|was)?\s*[:#]?\s*"
+_MBI_ALPHA = "[AC-HJKMNP-RT-Y]"
+_MBI = (
+    r"[1-9]" + _MBI_ALPHA + r"[AC-HJKMNP-RT-Y0-9]\d-?" + _MBI_ALPHA + r"[AC-HJKMNP-RT-Y0-9]\d-?"
+    + _MBI_ALPHA + r"{2}\d{2}"
+)
 _VALUE = r"(?P<phi>(?=[A-Z0-9-]*\d)[A-Z0-9](?:[A-Z0-9]|[- ](?=[A-Z0-9])){4,22}[A-Z0-9])"
 
 
@@ -21,6 +31,7 @@ class IdentifierNumberRecognizer(RuleRecognizer):
     REQUIRES = r"\d"  # a value needs 4+ digits (5 for a VIN)
     RULES = (
         Rule("after_cue", r"\b" + _CUE + _SEP + _VALUE + r"\b", 0.7),
+        Rule("medicare_mbi", r"(?<![\w-])(?P<phi>" + _MBI + r")(?![\w-])", 0.6, requires=r"[1-9]" + _MBI_ALPHA),
         Rule("vin", r"\b(?P<phi>[A-HJ-NPR-Z0-9]{17})\b", 0.3),  # with "VIN" nearby (context) it counts
     )
     CONTEXT = ("vin", "vehicle", "car")

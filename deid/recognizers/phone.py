@@ -10,6 +10,15 @@ from .base import Rule, RuleRecognizer
 
 _DIGIT_GROUPS = r"\+?\(?\d{1,5}\)?(?:[ .-]\(?\d{1,5}\)?){0,5}\d*(?:\s?(?i:x|ext\.?)\s?\d{1,5})?"
 _LABELLED = ("after_phone_word", "before_phone_word")
+_CUE_WORDS = (
+    r"phone|mobile|cell|cellphone|fax|tel|telephone|landline|whatsapp|number is|my number|"
+    r"call me (?:on|at)|text me (?:on|at)|reach me (?:on|at)|call|text"
+)
+# A number read out digit by digit in a mix of digits and words: "217 five five five 0 1 4 3",
+# "two one seven, 555, oh one four three", "double five". Each token is a digit group or a digit word.
+_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_TOKEN = r"(?:\d{1,4}|(?:double|triple)\s+" + _WORD + r"|" + _WORD + r")"
+_MIXED = r"\b" + _TOKEN + r"(?:[ \t,.-]+" + _TOKEN + r"){2,12}\b(?![.,]?\d)"
 
 
 class WrittenPhoneRecognizer(RuleRecognizer):
@@ -25,6 +34,13 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         Rule("nanp_plain", r"(?<![\w+])(?:\+1)?\d{10}(?!\d)", 0.3),
         Rule("international", r"(?<![\w])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?!\d)", 0.6),
         Rule("spaced_digits", r"(?<![\d-])(?:\d[ ._-]){9,10}\d(?![\d-])", 0.6),
+        # One scan for both: the phone word in front, when there is one, lets 7 digits count.
+        Rule(
+            "mixed_digits",
+            r"(?:(?P<cue>\b(?:" + _CUE_WORDS + r"))\s*[:#]?\s*(?:is\s+|me\s+)?)?(?P<phi>" + _MIXED + r")",
+            0.6,
+            re.IGNORECASE,
+        ),
         Rule(
             "worded_digits",
             r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+){6,10}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
@@ -49,4 +65,28 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         digits = sum(c.isdigit() for c in value.split("x")[0].split("ext")[0])
         return 6 <= digits <= 15 and not re.fullmatch(r"(?:19|20)\d\d-\d\d-\d\d", value)
 
+    def accept_match(self, match: re.Match, rule: Rule) -> bool:
+        if rule.name != "mixed_digits":
+            return True
+        return _mixed_ok(match.group("phi"), cued=match.group("cue") is not None)
+
     CONTEXT = ("phone", "call", "text", "cell", "fax", "number", "tel", "reach", "line", "hotline")
+
+
+def _mixed_ok(value: str, cued: bool) -> bool:
+    """A mixed run is a phone number when it mixes digits and digit words and reads as 10 digits
+    (11 with a leading 1), or as 7 right after a phone word."""
+    tokens = re.findall(r"\d+|[a-z]+", value.lower())
+    words = [t for t in tokens if not t.isdigit()]
+    if not words or len(words) == len(tokens):
+        return False  # all digits or all words: the spaced/worded rules decide
+    n, repeat = 0, 1
+    for token in tokens:
+        if token in ("double", "triple"):
+            repeat = 2 if token == "double" else 3
+            continue
+        n += (len(token) if token.isdigit() else 1) * repeat
+        repeat = 1
+    if n in (10, 11):
+        return n == 10 or tokens[0] in ("1", "one")
+    return cued and n == 7

@@ -15,13 +15,16 @@ from .identifier_number import IdentifierNumberRecognizer
 from .known_name import KnownNameRecognizer
 from .name_list import NameListRecognizer
 from .obfuscated_email import ObfuscatedEmailRecognizer
+from .payment_handle import PaymentHandleRecognizer
 from .person_verb import PersonVerbRecognizer
 from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
 from .shouted_name import ShoutedNameRecognizer
+from .ssn import SsnRecognizer
 from .street_address import StreetAddressRecognizer
 from .title_name import TitleNameRecognizer
 from .well_known_place import WellKnownPlaceRecognizer
+from .worded_url import WordedUrlRecognizer
 from .zip_code import ZipCodeRecognizer
 
 CUSTOM_RECOGNIZERS = (
@@ -41,12 +44,15 @@ CUSTOM_RECOGNIZERS = (
     KnownNameRecognizer,
     NameListRecognizer,
     ObfuscatedEmailRecognizer,
+    PaymentHandleRecognizer,
     PersonVerbRecognizer,
     SelfIntroductionRecognizer,
     ShoutedNameRecognizer,
+    SsnRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
     TitleNameRecognizer,
     WellKnownPlaceRecognizer,
+    WordedUrlRecognizer,
     ZipCodeRecognizer,
 )

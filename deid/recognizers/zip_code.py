@@ -1,5 +1,6 @@
 """Postcodes: US ZIP codes after a state abbreviation or near address words, and the postcodes
 of many countries after the word "postcode" or after a place name (deid/recognizers/postcode.py).
+A ZIP+4 ("80202-1234") is taken on its own, and a ZIP read out digit by digit after the word.
 Postcodes inside a written address block are taken with the block (street_address.py)."""
 from .base import Rule, RuleRecognizer
 from .postcode import is_place_postcode, place_postcode_regex
@@ -11,6 +12,15 @@ class ZipCodeRecognizer(RuleRecognizer):
     RULES = (
         Rule("after_state", r"\b[A-Z]{2},?\s(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
         Rule("zip_word", r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?:is|:|#)?\s*(?P<phi>\d{5}(?:-\d{4})?)\b", 0.85),
+        # Read out digit by digit after the word: "my zip is 8 0 2 0 2".
+        Rule(
+            "zip_word_spaced",
+            r"\b(?i:zip(?:\s?code)?|postal code|postcode)\s*(?i:is|:|#)?\s*(?P<phi>\d(?:[ .]\d){4}(?:\s?-\s?\d(?:[ .]?\d){3})?)(?!\w|[ .-]\s?\d)",
+            0.85,
+            requires=r"(?i:zip|postal|postcode)",
+        ),
+        # ZIP+4 is distinctive on its own; not inside a longer run of digits and dashes.
+        Rule("zip_plus_four", r"(?<![\w$.,/-])(?P<phi>\d{5}-\d{4})(?![\w/-]|[.,]\d)", 0.6, requires=r"\d{5}-\d{4}"),
         # Postcodes of other countries ("3520", "394 13", "7412 SL", "B0J 2H0", "53-320") after the word.
         Rule(
             "postcode_word",
