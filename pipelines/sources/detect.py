@@ -16,7 +16,7 @@ from pathlib import Path
 
 import ijson
 
-from .errors import UnrecognisedSource
+from .errors import EmptySource, UnrecognisedSource
 from .open import open_source
 
 HEAD_BYTES = 1 << 16
@@ -60,7 +60,7 @@ def detect(path: str | Path) -> Detected:
         head = stream.read(HEAD_BYTES)
     body = head.lstrip(_WS)
     if not body:
-        raise UnrecognisedSource(f"{path}: no adapter recognises this file (it is empty)")
+        raise EmptySource(f"{path}: no adapter recognises this file (it is empty)")
     first = body[:1]
     if first == b"[":
         return Detected("json", _first_array_flavour(path, "item"), "item")
