@@ -340,6 +340,24 @@ def test_csv_bad_rows_are_quarantined_and_reading_continues(tmp_path):
     assert_no_secret(items)
 
 
+def test_csv_unbalanced_quote_that_swallows_rows_is_quarantined(tmp_path):
+    rows = [
+        CSV_ROWS[0],
+        f'm2,t1,m1,{SECRET}a,X,2022-01-01,,"opened quote {SECRET} never closed\r\n',  # lines 3-6
+        f"m3,t1,m1,{SECRET}b,Y,2022-01-02,,a reply by {SECRET}b\r\n",
+        f"m4,t1,m1,{SECRET}c,Z,2022-01-03,,another reply\r\n",
+        f'm5,t1,m1,w,W,2022-01-04,,"closing quote here",\r\n'.replace('",', '"'),
+        ["m6", "t1", "", "x", "X", "2022-01-05", "", "a multi-line post\nwith, a few, commas\n1,2,3,4,5,6,7"],
+    ]
+    path = write(tmp_path / "merged.csv", csv_bytes(rows))
+    items = list(read_source(path, mapping=MAPPING))
+    assert markers(items) == [(2, "suspect_merged_rows")]
+    (marker,) = [i for i in items if isinstance(i, Quarantined)]
+    assert "lines 3-6" in marker.detail and "3 line(s)" in marker.detail
+    assert [(p["post_id"], p["source_record"]) for p in posts(items)] == [("m1", 1), ("m6", 3)]
+    assert_no_secret(items)
+
+
 @pytest.mark.parametrize("container", ["jsonl", "json", "csv"])
 @pytest.mark.parametrize("how", [None, "gz", "zst"])
 def test_generic_containers_without_mapping_use_aliases(tmp_path, container, how):

@@ -129,6 +129,28 @@ def _recover_array(path: str | Path, source_file: str, first: int) -> Iterator[R
         )
 
 
+def _merged_rows(row: list[str], fields: int, delimiter: str, quotechar: str) -> int:
+    """How many lines inside the row's multi-line fields parse as a complete row of
+    ``fields`` fields: the sign of an opening quote that was never closed, which makes
+    the csv module read the following rows as part of one field."""
+    if fields < 2:
+        return 0
+    found = 0
+    for cell in row:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        for line in cell.splitlines()[1:]:
+            if line.count(delimiter) < fields - 1:
+                continue
+            try:
+                parsed = next(csv.reader([line], delimiter=delimiter, quotechar=quotechar), [])
+            except csv.Error:
+                continue
+            if len(parsed) == fields:
+                found += 1
+    return found
+
+
 def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar: str = '"') -> Iterator[Record]:
     """Rows of a CSV file with a header line, as dicts keyed by (stripped) column name."""
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
@@ -142,6 +164,7 @@ def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar
             return
         n = 0
         while True:
+            start = reader.line_num + 1  # physical line the next row starts on
             try:
                 row = next(reader)
             except StopIteration:
@@ -160,6 +183,13 @@ def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar
                 yield Quarantined(
                     source_file, n, "unparsable_record",
                     f"row has {len(row)} fields but the header has {len(header)}",
+                )
+            elif merged := _merged_rows(row, len(header), delimiter, quotechar):
+                yield Quarantined(
+                    source_file, n, "suspect_merged_rows",
+                    f"the row on lines {start}-{reader.line_num} has a quoted field with {merged} line(s) that "
+                    f"read as complete {len(header)}-field rows: an unbalanced quote probably merged the "
+                    "following rows into it",
                 )
             elif any(_ESCAPED_BYTE.search(cell) for cell in row):
                 yield Quarantined(source_file, n, "invalid_utf8", "row is not valid UTF-8")
