@@ -71,6 +71,23 @@ def test_missing_file_inside_a_run_is_unreadable_source(tmp_path):
     assert (summary["sources"][0]["file"], summary["sources"][0]["reason"]) == ("gone.ndjson", "unreadable_source")
 
 
+def test_mapping_naming_a_missing_csv_column_skips_the_file_naming_mapping_and_column(tmp_path):
+    csv_path = tmp_path / "forum.csv"
+    csv_path.write_text(f"message_id,member,posted_at,message\r\nm1,{SECRET},2022-01-01,{TEXT}\r\n")
+    mapping = tmp_path / "forum.mapping.yaml"
+    mapping.write_text("post_id: message_id\nauthor: member\ncreated_at: posted_time\nbody: message\n")
+    good = tmp_path / "a.ndjson"
+    good.write_text(reddit_lines(2))
+    work_dir = tmp_path / "work"
+    work_dir.mkdir()
+    summary = ingest([SourceSpec.for_path(csv_path), SourceSpec(str(good))], work_dir, "r1")
+    entry = summary["sources"][0]
+    assert (entry["file"], entry["outcome"], entry["reason"], entry["records"]) == ("forum.csv", "skipped", "bad_mapping", 0)
+    assert "forum.mapping.yaml" in entry["detail"] and "'posted_time'" in entry["detail"]
+    assert SECRET not in entry["detail"] and str(tmp_path) not in entry["detail"]
+    assert summary["counts"]["quarantined"] == 0 and summary["counts"]["posts"] == 2
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_utf16_file_with_bom_is_decoded(tmp_path, encoding):
     path = tmp_path / "u16.ndjson"

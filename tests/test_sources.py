@@ -358,6 +358,16 @@ def test_csv_unbalanced_quote_that_swallows_rows_is_quarantined(tmp_path):
     assert_no_secret(items)
 
 
+def test_csv_mapping_naming_a_missing_column_is_a_file_level_error(tmp_path):
+    path = write(tmp_path / "export.csv", csv_bytes(CSV_ROWS))
+    mapping = {**MAPPING, "created_at": "posted_time", "body": "message_text"}
+    with pytest.raises(MappingError) as err:
+        read_source(path, mapping=mapping)  # at call time, before any row is read
+    message = str(err.value)
+    assert str(path) in message and "'posted_time', 'message_text'" in message
+    assert "ann" not in message and "Respite" not in message
+
+
 @pytest.mark.parametrize("container", ["jsonl", "json", "csv"])
 @pytest.mark.parametrize("how", [None, "gz", "zst"])
 def test_generic_containers_without_mapping_use_aliases(tmp_path, container, how):

@@ -151,6 +151,16 @@ def _merged_rows(row: list[str], fields: int, delimiter: str, quotechar: str) ->
     return found
 
 
+def csv_header(path: str | Path, delimiter: str = ",", quotechar: str = '"') -> list[str]:
+    """The CSV file's column names (stripped); [] when it has no readable header line."""
+    with open_source(path) as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+        try:
+            return [h.strip() for h in next(csv.reader(text, delimiter=delimiter, quotechar=quotechar))]
+        except (StopIteration, csv.Error):
+            return []
+
+
 def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar: str = '"') -> Iterator[Record]:
     """Rows of a CSV file with a header line, as dicts keyed by (stripped) column name."""
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
