@@ -477,6 +477,27 @@ def test_bad_json_array_element_does_not_lose_the_rest(tmp_path, element, reason
     assert_no_secret(items)
 
 
+@pytest.mark.parametrize("prefix_wrap", ["array", "topic"])
+def test_too_deep_array_element_is_quarantined_and_the_next_is_read(tmp_path, monkeypatch, prefix_wrap):
+    monkeypatch.setattr("pipelines.sources.readers.MAX_JSON_DEPTH", 5)
+    deep = {"id": 2, "text": SECRET}
+    for _ in range(6):  # 1 (the element) + 6 levels > 5
+        deep = {"x": [deep]}
+    ok = {"id": 1, "text": "hi", "timestamp": 1600000000, "nested": [[[{"a": 1}]]]}  # 5 levels: fine
+    elements = [ok, deep, {**ok, "id": 3}]
+    data = json.dumps(elements if prefix_wrap == "array" else {"post_stream": {"posts": elements}, "title": "t"})
+    path = write(tmp_path / "deep.json", data)
+    from pipelines.sources.readers import iter_json_array
+
+    items = list(iter_json_array(path, str(path), "item" if prefix_wrap == "array" else "post_stream.posts.item"))
+    assert [i[0] if isinstance(i, tuple) else (i.source_record, i.reason) for i in items] == [
+        1, (2, "unparsable_record"), 3,
+    ]
+    assert items[0][1] == ok
+    assert "nesting too deep (more than 5 levels)" in items[1].detail
+    assert_no_secret(items)
+
+
 def test_truncated_json_array(tmp_path):
     data = json.dumps([GOOD, {**GOOD, "id": "h", "text": SECRET * 3}]).encode()[:-20]
     items = list(read_source(write(tmp_path / "a.json", data)))
