@@ -7,7 +7,29 @@ import sys
 from pathlib import Path
 
 
+def _unreadable_inputs(args: argparse.Namespace) -> list[str]:
+    """Problems with the --source / --mapping paths, found before Prefect starts."""
+    import os
+
+    problems = []
+    for option, paths in (("--source", args.source or []), ("--mapping", [args.mapping] if args.mapping else [])):
+        for p in paths:
+            path = Path(p)
+            if not path.exists():
+                problems.append(f"{option} {p}: no such file")
+            elif not path.is_file():
+                problems.append(f"{option} {p}: not a regular file")
+            elif not os.access(path, os.R_OK):
+                problems.append(f"{option} {p}: not readable (permission denied)")
+    return problems
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
+    problems = _unreadable_inputs(args)
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
     from deid.parallel import start_fork_server
     from deid.pseudonym import MissingKeyError
     from pipelines.flow import patient_insights

@@ -28,6 +28,8 @@ def _records(path: Path, errors: TextIO, max_chars: int) -> Iterator[tuple[objec
                 reason = "invalid UTF-8"
             except json.JSONDecodeError as exc:
                 reason = f"not valid JSON (column {exc.colno})"
+            except RecursionError:
+                reason = "not valid JSON (nesting too deep)"
             else:
                 if not isinstance(record, dict):
                     reason = "not a JSON object"

@@ -31,7 +31,11 @@ TASK_OPTIONS = dict(persist_result=False, cache_policy=NO_CACHE, retries=0)
 @task(name="ingest", **TASK_OPTIONS)
 def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars: int) -> dict:
     summary = ingest([SourceSpec(**s) for s in sources], Path(work_dir), run_id, max_body_chars)
-    get_run_logger().info("ingest: %s", summary["counts"])
+    logger = get_run_logger()
+    logger.info("ingest: %s", summary["counts"])
+    for source in summary["sources"]:
+        if source.get("reason"):  # file-level outcome: base name, reason code, our own words
+            logger.warning("ingest: %s: %s (%s): %s", source["file"], source["outcome"], source["reason"], source["detail"])
     return summary
 
 

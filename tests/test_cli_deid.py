@@ -43,6 +43,18 @@ def test_bad_lines_reported_by_number_without_content(tmp_path, capsys):
     assert "SECRETMARKER" not in err
 
 
+def test_deeply_nested_line_is_skipped_and_the_rest_kept(tmp_path, capsys):
+    lines = [
+        json.dumps({"id": 1, "text": "Joint pain again today."}).encode(),
+        b'{"id": 2, "text": "SECRETMARKER", "x": ' + b"[" * 200_000 + b"]" * 200_000 + b"}",
+        json.dumps({"id": 3, "text": "Still tired."}).encode(),
+    ]
+    out = run_deid(tmp_path, lines)
+    assert [o["id"] for o in out] == [1, 3]
+    err = capsys.readouterr().err
+    assert "in.jsonl:2: skipped: not valid JSON (nesting too deep)" in err and "SECRETMARKER" not in err
+
+
 def test_members_file(tmp_path):
     members = tmp_path / "members.txt"
     members.write_text("sunflower_jen82\nJenny Walsh\n")

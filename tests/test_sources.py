@@ -340,6 +340,34 @@ def test_csv_bad_rows_are_quarantined_and_reading_continues(tmp_path):
     assert_no_secret(items)
 
 
+def test_csv_unbalanced_quote_that_swallows_rows_is_quarantined(tmp_path):
+    rows = [
+        CSV_ROWS[0],
+        f'm2,t1,m1,{SECRET}a,X,2022-01-01,,"opened quote {SECRET} never closed\r\n',  # lines 3-6
+        f"m3,t1,m1,{SECRET}b,Y,2022-01-02,,a reply by {SECRET}b\r\n",
+        f"m4,t1,m1,{SECRET}c,Z,2022-01-03,,another reply\r\n",
+        f'm5,t1,m1,w,W,2022-01-04,,"closing quote here",\r\n'.replace('",', '"'),
+        ["m6", "t1", "", "x", "X", "2022-01-05", "", "a multi-line post\nwith, a few, commas\n1,2,3,4,5,6,7"],
+    ]
+    path = write(tmp_path / "merged.csv", csv_bytes(rows))
+    items = list(read_source(path, mapping=MAPPING))
+    assert markers(items) == [(2, "suspect_merged_rows")]
+    (marker,) = [i for i in items if isinstance(i, Quarantined)]
+    assert "lines 3-6" in marker.detail and "3 line(s)" in marker.detail
+    assert [(p["post_id"], p["source_record"]) for p in posts(items)] == [("m1", 1), ("m6", 3)]
+    assert_no_secret(items)
+
+
+def test_csv_mapping_naming_a_missing_column_is_a_file_level_error(tmp_path):
+    path = write(tmp_path / "export.csv", csv_bytes(CSV_ROWS))
+    mapping = {**MAPPING, "created_at": "posted_time", "body": "message_text"}
+    with pytest.raises(MappingError) as err:
+        read_source(path, mapping=mapping)  # at call time, before any row is read
+    message = str(err.value)
+    assert str(path) in message and "'posted_time', 'message_text'" in message
+    assert "ann" not in message and "Respite" not in message
+
+
 @pytest.mark.parametrize("container", ["jsonl", "json", "csv"])
 @pytest.mark.parametrize("how", [None, "gz", "zst"])
 def test_generic_containers_without_mapping_use_aliases(tmp_path, container, how):
@@ -446,6 +474,27 @@ def test_bad_json_array_element_does_not_lose_the_rest(tmp_path, element, reason
     items = list(read_source(path))
     assert markers(items) == [(3, reason)]
     assert [(p["post_id"], p["source_record"]) for p in posts(items)] == [("1", 1), ("2", 2), ("4", 4), ("5", 5)]
+    assert_no_secret(items)
+
+
+@pytest.mark.parametrize("prefix_wrap", ["array", "topic"])
+def test_too_deep_array_element_is_quarantined_and_the_next_is_read(tmp_path, monkeypatch, prefix_wrap):
+    monkeypatch.setattr("pipelines.sources.readers.MAX_JSON_DEPTH", 5)
+    deep = {"id": 2, "text": SECRET}
+    for _ in range(6):  # 1 (the element) + 6 levels > 5
+        deep = {"x": [deep]}
+    ok = {"id": 1, "text": "hi", "timestamp": 1600000000, "nested": [[[{"a": 1}]]]}  # 5 levels: fine
+    elements = [ok, deep, {**ok, "id": 3}]
+    data = json.dumps(elements if prefix_wrap == "array" else {"post_stream": {"posts": elements}, "title": "t"})
+    path = write(tmp_path / "deep.json", data)
+    from pipelines.sources.readers import iter_json_array
+
+    items = list(iter_json_array(path, str(path), "item" if prefix_wrap == "array" else "post_stream.posts.item"))
+    assert [i[0] if isinstance(i, tuple) else (i.source_record, i.reason) for i in items] == [
+        1, (2, "unparsable_record"), 3,
+    ]
+    assert items[0][1] == ok
+    assert "nesting too deep (more than 5 levels)" in items[1].detail
     assert_no_secret(items)
 
 

@@ -5,11 +5,12 @@ JSON Lines / JSON / CSV) as a stream of canonical ``Post`` records, with
 See docs/sources.md.
 """
 from .detect import detect_format
-from .errors import SourceReadError, UnrecognisedSource
+from .errors import EmptySource, SourceReadError, UnrecognisedSource
 from .mapping import MappingError, load_mapping
 from .read import read_source
 
 __all__ = [
+    "EmptySource",
     "MappingError",
     "SourceReadError",
     "UnrecognisedSource",

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import ijson
 
-from .errors import UnrecognisedSource
+from .errors import EmptySource, UnrecognisedSource
 from .open import open_source
+from .readers import array_items
 
 HEAD_BYTES = 1 << 16
 MAX_SNIFF_LINES = 1000
@@ -60,7 +61,7 @@ def detect(path: str | Path) -> Detected:
         head = stream.read(HEAD_BYTES)
     body = head.lstrip(_WS)
     if not body:
-        raise UnrecognisedSource(f"{path}: no adapter recognises this file (it is empty)")
+        raise EmptySource(f"{path}: no adapter recognises this file (it is empty)")
     first = body[:1]
     if first == b"[":
         return Detected("json", _first_array_flavour(path, "item"), "item")
@@ -72,7 +73,7 @@ def detect(path: str | Path) -> Detected:
 def _first_array_flavour(path: str | Path, prefix: str) -> str:
     with open_source(path) as stream:
         try:
-            for value in ijson.items(stream, prefix, use_float=True):
+            for value in array_items(stream, prefix):  # depth-guarded: a deep first element costs no memory
                 if isinstance(value, dict):
                     return flavour_of(value)
         except (ijson.JSONError, ValueError, RecursionError):

@@ -13,6 +13,10 @@ class UnrecognisedSource(ValueError):
     """No adapter recognises the file. The message names the file, never its content."""
 
 
+class EmptySource(UnrecognisedSource):
+    """The file holds nothing but whitespace: zero records, not an error of any record."""
+
+
 class SourceReadError(OSError):
     """The file cannot be opened, or its (compressed) stream cannot be read."""
 

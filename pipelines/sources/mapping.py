@@ -76,6 +76,11 @@ def check_mapping(mapping: Any, *, where: str = "mapping") -> dict:
     return dict(mapping)
 
 
+def mapped_columns(mapping: dict) -> list[str]:
+    """The source columns a (checked) mapping names, in order; constants excluded."""
+    return [v for k, v in mapping.items() if k != "body_format" and isinstance(v, str)]
+
+
 _ABSENT = object()
 
 

@@ -7,6 +7,7 @@ the file.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import zlib
@@ -21,6 +22,7 @@ from .errors import SourceReadError
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 GZIP_MAGIC = b"\x1f\x8b"
 UTF8_BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
 BUFFER_SIZE = 1 << 18  # 256 KiB
 ZSTD_MAX_WINDOW = 2**31
 
@@ -64,6 +66,47 @@ class _GuardedRaw(io.RawIOBase):
                 super().close()
 
 
+class _Utf16ToUtf8(io.RawIOBase):
+    """Raw stream that re-encodes a UTF-16 stream (its BOM already read) as UTF-8.
+
+    A lone surrogate, or an odd byte at the end, is passed on as bytes that are not
+    valid UTF-8, so that the readers quarantine that record as ``invalid_utf8`` and
+    go on with the rest.
+    """
+
+    def __init__(self, inner: io.BufferedReader, path: str, encoding: str):
+        self._inner = inner
+        self._path = path
+        self._decoder = codecs.getincrementaldecoder(encoding)("surrogatepass")
+        self._pending = b""
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._pending and not self._eof:
+            data = self._inner.read(BUFFER_SIZE)
+            self._eof = not data
+            try:
+                text = self._decoder.decode(data, final=self._eof)
+            except UnicodeDecodeError:  # only at the end: a byte left over
+                self._pending = b"\xff"
+            else:
+                self._pending = text.encode("utf-8", "surrogatepass")
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            try:
+                self._inner.close()
+            finally:
+                super().close()
+
+
 def _compression(fh: BinaryIO) -> str | None:
     magic = fh.read(4)
     fh.seek(0)
@@ -76,7 +119,8 @@ def _compression(fh: BinaryIO) -> str | None:
 
 @contextmanager
 def open_source(path: str | Path) -> Iterator[io.BufferedReader]:
-    """Yield the file's content, decompressed and with any UTF-8 BOM skipped."""
+    """Yield the file's content, decompressed and with any UTF-8 BOM skipped; a file
+    with a UTF-16 BOM is re-encoded as UTF-8."""
     name = str(path)
     try:
         fh = open(path, "rb")
@@ -97,8 +141,14 @@ def open_source(path: str | Path) -> Iterator[io.BufferedReader]:
         inner = fh
     stream = io.BufferedReader(_GuardedRaw(inner, name, kind or "file", fh), BUFFER_SIZE)
     try:
-        if stream.peek(3)[:3] == UTF8_BOM:
+        head = stream.peek(3)
+        if head[:3] == UTF8_BOM:
             stream.read(3)
+        elif head[:2] in UTF16_BOMS:
+            encoding = UTF16_BOMS[stream.read(2)]
+            stream = io.BufferedReader(_Utf16ToUtf8(stream, name, encoding), BUFFER_SIZE)
+            if stream.peek(3)[:3] == UTF8_BOM:  # a BOM written twice
+                stream.read(3)
         yield stream
     finally:
         stream.close()

@@ -8,9 +8,9 @@ from ..records import Filtered, Post, Quarantined
 from .detect import Detected, detect
 from .discourse import DiscourseAdapter
 from .errors import UnrecognisedSource
-from .mapping import MappedAdapter, check_mapping
+from .mapping import MappedAdapter, MappingError, check_mapping, mapped_columns
 from .open import file_stem
-from .readers import Record, iter_csv, iter_json_array, iter_jsonl
+from .readers import Record, csv_header, iter_csv, iter_json_array, iter_jsonl
 from .reddit import RedditAdapter
 
 Item = Union[Post, Quarantined, Filtered]
@@ -39,7 +39,21 @@ def read_source(
     if mapping is not None:
         mapping = check_mapping(mapping)
     detected = _resolve(path, format, mapping)
+    if mapping is not None and detected.container == "csv":
+        _check_columns(path, detected, mapping)
     return _iterate(path, detected, mapping, community)
+
+
+def _check_columns(path: str | Path, d: Detected, mapping: dict) -> None:
+    """Every column the mapping names must be in the CSV header: a file-level error
+    naming the columns (schema, not content) rather than every row quarantined."""
+    header = set(csv_header(path, d.delimiter, d.quotechar))
+    missing = [c for c in mapped_columns(mapping) if c not in header]
+    if missing:
+        raise MappingError(
+            f"{path}: the mapping names column(s) {', '.join(map(repr, missing))} that the CSV header "
+            f"does not have (it has {len(header)} columns)"
+        )
 
 
 def _resolve(path: str | Path, format: str | None, mapping: dict | None) -> Detected:

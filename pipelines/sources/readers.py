@@ -12,9 +12,10 @@ import io
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any, BinaryIO, Iterator, Union
 
 import ijson
+from ijson.common import ObjectBuilder
 
 from ..records import Quarantined
 from .errors import SourceReadError, json_error_kind, json_type_name
@@ -86,9 +87,15 @@ def iter_json_array(path: str | Path, source_file: str, prefix: str = "item") ->
     done = 0
     with open_source(path) as stream:
         try:
-            for value in ijson.items(stream, prefix, use_float=True):
+            for value in array_items(stream, prefix):
                 done += 1
-                yield _object_or_quarantine(source_file, done, value, "array element")
+                if value is _TOO_DEEP:
+                    yield Quarantined(
+                        source_file, done, "unparsable_record",
+                        f"array element is not valid JSON: nesting too deep (more than {MAX_JSON_DEPTH} levels)",
+                    )
+                else:
+                    yield _object_or_quarantine(source_file, done, value, "array element")
             return
         except SourceReadError:
             yield _stream_broken(source_file, done + 1)
@@ -102,6 +109,70 @@ def iter_json_array(path: str | Path, source_file: str, prefix: str = "item") ->
         )
         return
     yield from _recover_array(path, source_file, first=done + 1)
+
+
+MAX_JSON_DEPTH = 1000  # nesting levels inside one array element (json.loads stops near there too)
+_TOO_DEEP = object()
+_OPEN = {"start_map", "start_array"}
+_CLOSE = {"end_map", "end_array"}
+
+
+def array_items(stream: BinaryIO, prefix: str) -> Iterator[Any]:
+    """Like ``ijson.items(stream, prefix)``, built on ``basic_parse`` (ijson's prefixes
+    grow with depth, which makes deep nesting cost memory quadratic in the depth). An
+    element nested deeper than MAX_JSON_DEPTH is skipped, not built, and yields _TOO_DEEP."""
+    target = prefix.split(".")
+    path: list[str | None] = []  # per open container: its current map key, "item" for an array
+    outside = 0  # containers open beyond len(target) levels outside any element (not tracked)
+    builder: ObjectBuilder | None = None
+    depth = 0  # containers open inside the current element
+    skipping = False
+    for event, value in ijson.basic_parse(stream, use_float=True):
+        if builder is not None or skipping:
+            if event in _OPEN:
+                depth += 1
+            elif event in _CLOSE:
+                depth -= 1
+            if skipping:
+                if depth == 0:
+                    skipping = False
+                    yield _TOO_DEEP
+                continue
+            if depth > MAX_JSON_DEPTH:
+                builder, skipping = None, True
+                continue
+            builder.event(event, value)
+            if depth == 0:
+                yield builder.value
+                builder = None
+            continue
+        if event in _CLOSE:
+            if outside:
+                outside -= 1
+            elif path:
+                path.pop()
+            continue
+        if event == "map_key":
+            if not outside and path:
+                path[-1] = value
+            continue
+        # a value starts here: an element when its prefix is the target's
+        if not outside and len(path) == len(target) and all(
+            p == t for p, t in zip(path, target)
+        ):
+            builder = ObjectBuilder()
+            builder.event(event, value)
+            if event in _OPEN:
+                depth = 1
+            else:
+                yield builder.value
+                builder = None
+            continue
+        if event in _OPEN:
+            if outside or len(path) >= len(target):
+                outside += 1
+            else:
+                path.append("item" if event == "start_array" else None)
 
 
 def _recover_array(path: str | Path, source_file: str, first: int) -> Iterator[Record]:
@@ -129,6 +200,38 @@ def _recover_array(path: str | Path, source_file: str, first: int) -> Iterator[R
         )
 
 
+def _merged_rows(row: list[str], fields: int, delimiter: str, quotechar: str) -> int:
+    """How many lines inside the row's multi-line fields parse as a complete row of
+    ``fields`` fields: the sign of an opening quote that was never closed, which makes
+    the csv module read the following rows as part of one field."""
+    if fields < 2:
+        return 0
+    found = 0
+    for cell in row:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        for line in cell.splitlines()[1:]:
+            if line.count(delimiter) < fields - 1:
+                continue
+            try:
+                parsed = next(csv.reader([line], delimiter=delimiter, quotechar=quotechar), [])
+            except csv.Error:
+                continue
+            if len(parsed) == fields:
+                found += 1
+    return found
+
+
+def csv_header(path: str | Path, delimiter: str = ",", quotechar: str = '"') -> list[str]:
+    """The CSV file's column names (stripped); [] when it has no readable header line."""
+    with open_source(path) as binary:
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
+        try:
+            return [h.strip() for h in next(csv.reader(text, delimiter=delimiter, quotechar=quotechar))]
+        except (StopIteration, csv.Error):
+            return []
+
+
 def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar: str = '"') -> Iterator[Record]:
     """Rows of a CSV file with a header line, as dicts keyed by (stripped) column name."""
     if csv.field_size_limit() < CSV_FIELD_LIMIT:
@@ -142,6 +245,7 @@ def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar
             return
         n = 0
         while True:
+            start = reader.line_num + 1  # physical line the next row starts on
             try:
                 row = next(reader)
             except StopIteration:
@@ -160,6 +264,13 @@ def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar
                 yield Quarantined(
                     source_file, n, "unparsable_record",
                     f"row has {len(row)} fields but the header has {len(header)}",
+                )
+            elif merged := _merged_rows(row, len(header), delimiter, quotechar):
+                yield Quarantined(
+                    source_file, n, "suspect_merged_rows",
+                    f"the row on lines {start}-{reader.line_num} has a quoted field with {merged} line(s) that "
+                    f"read as complete {len(header)}-field rows: an unbalanced quote probably merged the "
+                    "following rows into it",
                 )
             elif any(_ESCAPED_BYTE.search(cell) for cell in row):
                 yield Quarantined(source_file, n, "invalid_utf8", "row is not valid UTF-8")

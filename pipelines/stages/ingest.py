@@ -10,7 +10,7 @@ from typing import Optional
 
 from pipelines.parquet_io import RowWriter
 from pipelines.records import POST_SCHEMA, Filtered, Quarantined
-from pipelines.sources import detect_format, load_mapping, read_source
+from pipelines.sources import EmptySource, MappingError, SourceReadError, UnrecognisedSource, detect_format, load_mapping, read_source
 from pipelines.tables import RECORD_OUTCOMES
 from pipelines.validate import validate
 
@@ -53,10 +53,15 @@ def ingest(sources: list[SourceSpec], work_dir: Path, run_id: str, max_body_char
     ) as outcomes:
         for spec in sources:
             path = Path(spec.path)
-            fmt = detect_format(path)
-            mapping = load_mapping(spec.mapping) if spec.mapping else None
+            try:
+                fmt = detect_format(path)
+                mapping = load_mapping(spec.mapping) if spec.mapping else None
+                stream = validate(read_source(path, mapping=mapping, community=spec.community, format=fmt), max_body_chars=max_body_chars)
+                digest = sha256_of(path)
+            except (SourceReadError, UnrecognisedSource, MappingError, OSError) as exc:
+                per_source.append(_file_outcome(path, spec, exc))
+                continue
             records = 0
-            stream = validate(read_source(path, mapping=mapping, community=spec.community, format=fmt), max_body_chars=max_body_chars)
             for item in stream:
                 records += 1
                 if isinstance(item, (Quarantined, Filtered)):
@@ -81,6 +86,36 @@ def ingest(sources: list[SourceSpec], work_dir: Path, run_id: str, max_body_char
                 posts.write(item)
                 members.update(n for n in (item.get("author"), item.get("author_name")) if n)
             counts["input_records"] += records
-            per_source.append({"file": path.name, "format": fmt, "sha256": sha256_of(path), "records": records})
+            per_source.append({"file": path.name, "format": fmt, "sha256": digest, "records": records, "outcome": "read"})
     (work_dir / work.MEMBERS).write_text(json.dumps(sorted(members)), encoding="utf-8")
+    counts["skipped_sources"] = sum(1 for s in per_source if s["outcome"] == "skipped")
     return {"counts": counts, "sources": per_source, "members": len(members), "seconds": time.perf_counter() - started}
+
+
+def _file_outcome(path: Path, spec: SourceSpec, exc: Exception) -> dict:
+    """A source file that yields no records: why, in our own words, by base name only.
+
+    The exceptions' messages start with the path and never quote content; the
+    path is cut off here so that only the base name reaches the manifest.
+    """
+    if isinstance(exc, EmptySource):
+        reason = "empty_source"
+    elif isinstance(exc, MappingError):
+        reason = "bad_mapping"
+    elif isinstance(exc, UnrecognisedSource):
+        reason = "unknown_format"
+    else:
+        reason = "unreadable_source"
+    detail = str(exc)
+    for prefix in (str(path), str(spec.mapping or "")):
+        if prefix and detail.startswith(prefix):
+            detail = detail[len(prefix):].lstrip(": ")
+            break
+    if isinstance(exc, OSError) and not isinstance(exc, SourceReadError):
+        detail = f"cannot read file ({exc.strerror or type(exc).__name__})"
+    if isinstance(exc, MappingError) and spec.mapping:
+        detail = f"mapping {Path(spec.mapping).name}: {detail}"
+    if reason == "empty_source":
+        detail = "file is empty or holds only whitespace: 0 records"
+    outcome = "read" if reason == "empty_source" else "skipped"
+    return {"file": path.name, "format": None, "sha256": None, "records": 0, "outcome": outcome, "reason": reason, "detail": detail}
