@@ -6,6 +6,8 @@ from .base import Rule, RuleRecognizer
 _AT = r"(?:\s*\[at\]\s*|\s*\(at\)\s*|\s+at\s+|\s*@\s*)"
 _DOT = r"(?:\s*\[dot\]\s*|\s*\(dot\)\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|org|net|edu|gov|co|us|io|info|me|uk|ca)"
+# A pronoun before a worded "at" is the writer, not a mailbox: "find me at facebook.com/...".
+_NOT_LOCAL = r"(?!(?:me|us|him|her|them|you)\s+at\s)"
 
 
 class ObfuscatedEmailRecognizer(RuleRecognizer):
@@ -14,7 +16,7 @@ class ObfuscatedEmailRecognizer(RuleRecognizer):
     RULES = (
         Rule(
             "spelled_out",
-            r"(?<![\w.])[a-z0-9][a-z0-9._+-]*(?:" + _DOT + r"[a-z0-9_+-]+)*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*" + _DOT + _TLD + r"\b",
+            r"(?<![\w.])" + _NOT_LOCAL + r"[a-z0-9][a-z0-9._+-]*(?:" + _DOT + r"[a-z0-9_+-]+)*" + _AT + r"[a-z0-9-]+(?:" + _DOT + r"[a-z0-9-]+)*" + _DOT + _TLD + r"\b",
             0.8,
             re.IGNORECASE,
         ),
