@@ -162,6 +162,9 @@ def test_bad_input_gets_a_defined_result(deidentifier, text):
         ("Liptior gave me muscle cramps, then Simvistatin did too.", ["Liptior", "Simvistatin"]),
         ("Diarrhea and Muscle Pain on Kesimpta.", ["Diarrhea", "Muscle Pain", "Kesimpta"]),
         ("My IC flared and the UC is back.", ["IC", "UC"]),
+        ("Hey all, Mike here. Started Mounjaro 2.5 mg last week.", ["Started Mounjaro 2.5 mg"]),
+        ("Find me at facebook.com/groups/knees if you want.", ["Find me at "]),
+        ("Respite days help.\n\nWarmly,\nLinda Kowalski, RN", ["Warmly,\n"]),
     ],
 )
 def test_medical_words_survive(deidentifier, text, kept):
