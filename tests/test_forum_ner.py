@@ -83,6 +83,7 @@ def test_lower_case_model_guesses_need_a_list_or_an_unknown_word(value, label, e
         ("Mounjaro Okonkwo", "PERSON", True),  # a surname no dictionary holds
         ("Dear Okonkwo", "PERSON", True),  # the greeting is not all there is
         ("Started Okonkwo", "PERSON", True),  # no drug in it
+        ("Bubble Boy", "PERSON", True),  # a symptom word is no drug: a nickname stays a name
         ("Springfield", "LOCATION", True),
     ],
 )

@@ -3,7 +3,7 @@ filtered out before Presidio merges results (so a rule's hit on the same words s
 
 Dropped: a lone lower-case word ("scan" as a place) unless the name or city gazetteer knows it, spans made only of drug names or
 symptom/condition words ("Tamoxifen", "Muscle Pain" as a person), misspelt drugs included
-("Liptior"), also with everyday words that are no names ("Started Mounjaro"), and spans made
+("Liptior"), a drug name with everyday words that are no names ("Started Mounjaro"), and spans made
 only of greetings, sign-offs and titles ("Warmly" as a place). Only the model's guesses are dropped this way: a name found
 by a context rule ("thanks Allegra", "my wife Grace") or in the member list is always redacted."""
 from __future__ import annotations
@@ -51,9 +51,11 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     if words and all(w in NEXT_TO_NAMES for w in words):  # "Warmly", "Regards", "Dear"
         return False
     vocabulary = medical_words()
-    medical = [w for w in words if w in vocabulary or looks_like_drug(w)]
-    # a drug or symptom with only everyday words beside it, none a name: "Started Mounjaro"
-    return not (medical and all(w in medical or _everyday_word(w) for w in words))
+    if words and all(w in vocabulary or looks_like_drug(w) for w in words):
+        return False
+    # a drug with only everyday words beside it, none a name: "Started Mounjaro" (not "Bubble Boy")
+    drugs = [w for w in words if w in medical_terms() or looks_like_drug(w)]
+    return not (drugs and all(w in drugs or _everyday_word(w) for w in words))
 
 
 def _everyday_word(word: str) -> bool:
