@@ -65,6 +65,9 @@ class DeidConfig:
     keep_states_and_countries: bool = True
     batch_size: int = 32
     chunk_chars: int = 50_000  # longer texts are analysed in pieces (spaCy's limit is 1,000,000)
+    # Consecutive pieces of a long text share at least this many characters (at most chunk_chars // 8),
+    # so an identifier across a cut is whole, with its context, in one of them.
+    chunk_overlap: int = 500
     forum_ner: bool = True  # also run the small forum-trained NER model (deid/forum_ner.py) in the same pass
     numpy_matmul: bool = True  # the NER models' matrix products through numpy, not BLIS (deid/nlp.py)
     # Experimental, off by default: the MiniLM token classifier (deid/minilm_ner.py) as one more
@@ -95,6 +98,28 @@ WARM_UP_TEXT = (
     "Warm-up: Jane Doe (jdoe@example.org, 555-867-5309) of 12 Main Street, Springfield, IL 62704, "
     "saw Dr. Okafor at St. Mary's Hospital on March 3, 2021; see https://example.org/jane."
 )
+
+
+def _break_after(text: str, low: int, high: int) -> int:
+    """The position just after the last space or line break in ``text[low:high]``; ``high`` if none."""
+    cut = max(text.rfind(" ", low, high), text.rfind("\n", low, high), text.rfind("\t", low, high))
+    return cut + 1 if cut >= low else high
+
+
+def _windows(text: str, size: int, overlap: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of windows of at most ``size`` characters that cover ``text``, cut at spaces
+    or line breaks where there are any; consecutive windows share at least ``overlap`` characters
+    (and at most twice that)."""
+    size = max(size, 16)
+    overlap = max(0, min(overlap, size // 8))
+    start = 0
+    while True:
+        if start + size >= len(text):
+            yield start, len(text)
+            return
+        end = _break_after(text, start + size // 2, start + size)
+        yield start, end
+        start = _break_after(text, max(start + 1, end - 2 * overlap), end - overlap)
 
 
 def placeholder(entity_type: str) -> str:
@@ -202,14 +227,27 @@ class Deidentifier:
         return next(self._run_batch([(text or "", surrogates)]))
 
     def _deidentify_long(self, text: str, surrogates: Optional[SurrogateMap]) -> DeidResult:
-        """Very long texts (a 5 MB post) are analysed in pieces cut at line or word breaks."""
-        pieces, redactions, start = [], [], 0
+        """Very long texts (a 5 MB post) are analysed in overlapping windows of at most
+        ``chunk_chars``, cut at line or word breaks. The spans of every window are merged over
+        the whole text, so an identifier across one window's cut is found whole in the next, and
+        the merged redactions are applied once each, piece by piece (memory stays bounded)."""
+        spans: list[Span] = []
+        for start, end in _windows(text, self.config.chunk_chars, self.config.chunk_overlap):
+            norm = normalize(text[start:end])
+            if norm.text.strip():
+                found = self._back(norm, self._analyze(norm.text))
+                spans += [Span(s.start + start, s.end + start, s.entity_type, s.score) for s in found]
+        spans = resolve(spans)
+        pieces: list[str] = []
+        redactions: list[Redaction] = []
+        start, k = 0, 0
         while start < len(text):
-            end = min(len(text), start + self.config.chunk_chars)
-            if end < len(text):
-                cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
-                end = cut + 1 if cut > start else end
-            part = self.deidentify(text[start:end], surrogates)
+            end, inside = min(len(text), start + self.config.chunk_chars), []
+            while k < len(spans) and spans[k].start < end:
+                end = max(end, spans[k].end)  # never cut through a redaction
+                inside.append(Span(spans[k].start - start, spans[k].end - start, spans[k].entity_type, spans[k].score))
+                k += 1
+            part = self._apply(text[start:end], inside, surrogates)
             pieces.append(part.text)
             redactions += [Redaction(r.start + start, r.end + start, r.entity_type) for r in part.redactions]
             start = end

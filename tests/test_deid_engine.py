@@ -93,6 +93,57 @@ def test_very_long_text_is_redacted_in_pieces():
     assert next(deider.deidentify_batch([text])) == result
 
 
+_FILLER = "The new dose left me tired but the nausea eased a bit by the weekend. "
+
+
+@pytest.mark.parametrize(
+    "planted",
+    [
+        "lena dot brook at hotmail dot com",  # an e-mail written out
+        "two one seven five five five oh one four three",  # a phone number in words
+        "2 1 7 5 5 5 0 1 9 8",  # a phone number in spaced digits
+    ],
+)
+def test_an_identifier_across_a_cut_of_a_long_text_is_redacted(planted):
+    size = 2_000
+    prefix = (_FILLER * 40)[: size - len(planted) // 2 - 7] + " reach "
+    text = prefix + planted + " later. " + _FILLER * 60
+    assert len(prefix) < size < len(prefix) + len(planted)  # the first window's end falls inside it
+    deider = Deidentifier(config=DeidConfig(chunk_chars=size))
+    result = deider.deidentify(text)
+    assert planted not in result.text
+    assert any(text[r.start : r.end] == planted for r in result.redactions)
+    assert "nausea" in result.text and result.text.count("<") == len(result.redactions)
+
+
+def test_long_text_windows_overlap_and_stay_small():
+    from deid.engine import _windows
+
+    text = ("word " * 50 + "\n") * 400 + "x" * 30_000  # ends in a run without any space
+    windows = list(_windows(text, 5_000, 500))
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    assert all(end - start <= 5_000 for start, end in windows)
+    assert all(b_start < a_end and a_end - b_start >= 500 for (_, a_end), (b_start, _) in zip(windows, windows[1:]))
+    assert all(text[end - 1] in " \n" for _, end in windows[:-1] if end < len(text) - 30_000)
+
+
+def test_surrogates_in_a_long_text_number_in_reading_order():
+    from deid import SurrogateMap
+
+    text = "Ask Dr. Okafor. " + _FILLER * 200 + "Dr. Okafor agreed, and so did Dr. Lindqvist."
+    result = Deidentifier(config=DeidConfig(chunk_chars=3_000)).deidentify(text, SurrogateMap())
+    assert result.text.startswith("Ask Dr. <PERSON_1>.")
+    assert result.text.endswith("Dr. <PERSON_1> agreed, and so did Dr. <PERSON_2>.")
+
+
+@pytest.mark.slow  # about 2-4 min on 2 cores
+def test_a_five_megabyte_post_is_redacted():
+    text = _FILLER * (5_000_000 // len(_FILLER)) + "Thanks Sarah Okafor, call 555-867-5309."
+    result = Deidentifier().deidentify(text)
+    assert [text[r.start : r.end] for r in result.redactions] == ["Sarah Okafor", "555-867-5309"]
+    assert result.text.endswith("Thanks <PERSON>, call <PHONE_NUMBER>.")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   \n ", "\x00\x01\x02\x03 binary \xff\xfe junk", "Hola, soy María García y mi teléfono es 555-867-5309."],
@@ -111,6 +162,9 @@ def test_bad_input_gets_a_defined_result(deidentifier, text):
         ("Liptior gave me muscle cramps, then Simvistatin did too.", ["Liptior", "Simvistatin"]),
         ("Diarrhea and Muscle Pain on Kesimpta.", ["Diarrhea", "Muscle Pain", "Kesimpta"]),
         ("My IC flared and the UC is back.", ["IC", "UC"]),
+        ("Hey all, Mike here. Started Mounjaro 2.5 mg last week.", ["Started Mounjaro 2.5 mg"]),
+        ("Find me at facebook.com/groups/knees if you want.", ["Find me at "]),
+        ("Respite days help.\n\nWarmly,\nLinda Kowalski, RN", ["Warmly,\n"]),
     ],
 )
 def test_medical_words_survive(deidentifier, text, kept):

@@ -67,3 +67,27 @@ def test_lower_case_model_guesses_need_a_list_or_an_unknown_word(value, label, e
     from deid.recognizers.spacy_ner import plausible_entity
 
     assert plausible_entity(value, label) is expected
+
+
+@pytest.mark.parametrize(
+    "value,label,expected",
+    [
+        ("Started Mounjaro", "PERSON", False),  # a verb and a drug
+        ("Took Humira", "PERSON", False),
+        ("Tried Gabapentin", "PERSON", False),
+        ("Warmly", "LOCATION", False),  # a sign-off
+        ("Regards", "PERSON", False),
+        ("Dear", "PERSON", False),
+        ("Grace Metformin", "PERSON", True),  # a first name beside the drug
+        ("Ruth Ozempic", "PERSON", True),
+        ("Mounjaro Okonkwo", "PERSON", True),  # a surname no dictionary holds
+        ("Dear Okonkwo", "PERSON", True),  # the greeting is not all there is
+        ("Started Okonkwo", "PERSON", True),  # no drug in it
+        ("Bubble Boy", "PERSON", True),  # a symptom word is no drug: a nickname stays a name
+        ("Springfield", "LOCATION", True),
+    ],
+)
+def test_capitalised_model_guesses_of_drugs_and_sign_offs_are_dropped(value, label, expected):
+    from deid.recognizers.spacy_ner import plausible_entity
+
+    assert plausible_entity(value, label) is expected

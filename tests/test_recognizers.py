@@ -505,3 +505,33 @@ def test_world_name_lists_hold_no_english_drug_or_place_word(word, listed):
     from deid.gazetteers import world_first_names, world_surnames
 
     assert (word in world_first_names() or word in world_surnames()) is listed
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Will you ask about the patch?", []),  # the verb asking a question
+        ("May I add one thing?", []),
+        ("faith, hope and Will power got me through", []),  # willpower
+        ("Will said the patch helped", ["Will"]),
+        ("ask Will, he knows", ["Will"]),  # a comma: the name, then the pronoun
+        ("Will's tip worked", ["Will"]),
+        ("May Chen sent the link", ["May Chen"]),
+    ],
+)
+def test_member_names_that_are_verbs(text, expected):
+    assert found(MemberNameRecognizer(["Will_Turner", "Will Turner", "May Chen"]), text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Find me at facebook.com/groups/ourgroup", []),  # the writer, then a web address
+        ("reach us at example.org for the form", []),
+        ("write to him at work dot com", ["him at work dot com"]),  # a worded host is an address written out: privacy first
+        ("find me at rosa.lind at outlook dot com", ["rosa.lind at outlook dot com"]),  # the address after the pronoun
+        ("mail meg at outlook dot com", ["meg at outlook dot com"]),  # a local part that starts like "me"
+    ],
+)
+def test_obfuscated_email_pronoun_before_at_is_no_mailbox(text, expected):
+    assert found(ObfuscatedEmailRecognizer(), text) == expected

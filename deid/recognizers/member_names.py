@@ -29,6 +29,10 @@ COMMON_WORD_NAMES = frozenset(
     """.split()
 )
 _TOO_SHORT = 2
+# "Will" and "May" are the verb when a subject pronoun follows ("Will you ask", "May I add"), and
+# "Will power" is willpower: then they are no member's name.
+_VERB_NAMES = frozenset({"will", "may"})
+_AS_VERB = re.compile(r"[ \t]+(?:i|you|he|she|it|we|they|this|that|there|power)\b", re.IGNORECASE)
 
 
 def name_forms(names: Iterable[Optional[str]]) -> set[str]:
@@ -83,6 +87,8 @@ class MemberNameRecognizer(EntityRecognizer):
         for match in _WORD.finditer(text):
             word = match.group()
             start, end = match.span()
+            if word.lower() in _VERB_NAMES and _AS_VERB.match(text, end):
+                continue
             if not self._hit(word):
                 stripped = _POSSESSIVE.sub("", word)
                 if stripped == word or not self._hit(stripped):

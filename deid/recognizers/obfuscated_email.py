@@ -13,7 +13,6 @@ _CLOSE = r"[\])}>]"
 _AT = r"(?:\s*" + _OPEN + r"\s*at\s*" + _CLOSE + r"\s*|\s+at\s+|\s*@\s*)"
 _DOT = r"(?:\s*" + _OPEN + r"\s*dot\s*" + _CLOSE + r"\s*|\s+dot\s+|\.)"
 _TLD = r"(?:com|org|net|edu|gov|co|us|io|info|me|uk|ca)"
-
 # Words that come before "at <site>" in ordinary sentences ("find me at", "look at", "us at").
 _NOT_LOCAL = NOT_NAMES | frozenset(
     """

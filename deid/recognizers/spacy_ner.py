@@ -1,9 +1,10 @@
 """Presidio's spaCy NER recognizer, with the small model's typical mistakes on patient text
 filtered out before Presidio merges results (so a rule's hit on the same words survives).
 
-Dropped: a lone lower-case word ("scan" as a place) unless the name or city gazetteer knows it, and spans made only of drug names or
+Dropped: a lone lower-case word ("scan" as a place) unless the name or city gazetteer knows it, spans made only of drug names or
 symptom/condition words ("Tamoxifen", "Muscle Pain" as a person), misspelt drugs included
-("Liptior"). Only the model's guesses are dropped this way: a name found
+("Liptior"), a drug name with everyday words that are no names ("Started Mounjaro"), and spans made
+only of greetings, sign-offs and titles ("Warmly" as a place). Only the model's guesses are dropped this way: a name found
 by a context rule ("thanks Allegra", "my wife Grace") or in the member list is always redacted."""
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from ..forum_ner import SPANS_KEY
 from .base import NOT_NAMES
 from ..gazetteers import common_surnames, first_names, is_english_word, looks_like_drug, medical_terms, medical_words, place_names
 from ..name_shape import name_likeness
-from .known_name import unknown_word
+from .known_name import NEXT_TO_NAMES, unknown_word
 
 
 DOSE_WORDS = frozenset(
@@ -47,8 +48,18 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     if words and all(w in DOSE_WORDS for w in words):
         return False
     words = [w for w in words if not (w.isdigit() or len(w) == 1 or w in DOSE_WORDS or w in ARTICLES)] or words
+    if words and all(w in NEXT_TO_NAMES for w in words):  # "Warmly", "Regards", "Dear"
+        return False
     vocabulary = medical_words()
-    return not (words and all(w in vocabulary or looks_like_drug(w) for w in words))
+    if words and all(w in vocabulary or looks_like_drug(w) for w in words):
+        return False
+    # a drug with only everyday words beside it, none a name: "Started Mounjaro" (not "Bubble Boy")
+    drugs = [w for w in words if w in medical_terms() or looks_like_drug(w)]
+    return not (drugs and all(w in drugs or _everyday_word(w) for w in words))
+
+
+def _everyday_word(word: str) -> bool:
+    return is_english_word(word) and word not in first_names() and word not in common_surnames()
 
 
 def _in_no_list(word: str) -> bool:
