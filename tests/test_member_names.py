@@ -126,3 +126,8 @@ def test_display_name_decorations_are_dropped():
     assert clean_display_name("~Ivo Lindgren~ 🌻") == "Ivo Lindgren"
     forms = name_forms(["K.T. (Kit) Fenwick*"])
     assert {"fenwick", "kit", "k.t. fenwick"} <= forms and not any("*" in f for f in forms if f != "k.t. (kit) fenwick*")
+
+
+@pytest.mark.parametrize("text", ["insulin, period, faith", "tip, joy", "sleep, pump, gabapentin"])
+def test_a_list_of_terms_is_no_vocative(text):
+    assert found(text) == []

@@ -178,7 +178,10 @@ def _name_context(text: str, start: int, end: int, possessive: bool, person_noun
     stripped = text[:start].rstrip(" \t")
     closes = re.match(r"[ \t]*(?:[.!?]|$)", text[end:]) is not None
     if stripped.endswith(",") and closes:
-        return True
+        # "great post, grace!" is a vocative; the last item of a list of terms ("tip, period, grace") is not
+        clause = re.split(r"[,.!?;:\n]", stripped[:-1])[-1].split()
+        if len(clause) >= 2 or (clause and clause[-1].lower() in _BEFORE):
+            return True
     if rest.startswith(",") and _sentence_start(text, start) and (not person_noun or _next_word(text, end + 1) in _VERB_OBJECTS | _BEFORE):
         return True
     return False
