@@ -24,9 +24,6 @@ _BRACKETED = re.compile(r"[(\[{]([^)\]}]*)[)\]}]")
 # Parts of a username or a compound word: runs of letters (split again at camelCase) and of digits.
 _RUNS = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-# A compound is handle-like ("u_jenny_walsh82", "hope.rivera.77") when it has _ or . or a digit:
-# there even an everyday-word name part is a name. Hyphens alone are ordinary English ("hope-filled").
-_HANDLE_LIKE = re.compile(r"[_.\d]")
 
 # Name parts that are also everyday words: redacted when written capitalised (except a few verbs
 # at the start of a sentence: "Hope this helps") and, lower case, only in a name context
@@ -229,21 +226,31 @@ class MemberNameRecognizer(EntityRecognizer):
         return True
 
     def _compound_hit(self, text: str, start: int, end: int, word: str, possessive: bool) -> bool:
-        """A compound ("u_jenny_walsh82", "hope.rivera.77", "JennyWalsh82") holding a member form."""
+        """A compound ("u_jenny_walsh82", "hope.rivera.77", "JennyWalsh82") holding a member form.
+
+        A form that is a plain name is enough. An everyday-word name ("grace") counts when written
+        capitalised, with a possessive, in a handle with digits ("grace82"), beside another member
+        form, or in a name context; a drug name ("lyrica") only in a name context. So the topic
+        labels' joined terms ("ozempic_helped_lyrica", "hope_this_helps") are no handle."""
         parts = name_parts(word)
         if len(parts) < 2:
             return False
-        handle = bool(_HANDLE_LIKE.search(word))
-        for part in parts:
+        weak = False
+        digits = any(p.isdigit() for p in parts)
+        for i, part in enumerate(parts):
             lower = part.lower()
             if len(lower) < 3 or lower not in self.forms:
                 continue
-            if lower in COMMON_WORD_NAMES or self._medical(lower):
-                if handle or (lower in COMMON_WORD_NAMES and part[:1].isupper()) or _name_context(text, start, end, possessive, person_noun=True):
+            if lower in COMMON_WORD_NAMES:
+                after = parts[i + 1].lower() if i + 1 < len(parts) else ""
+                if part[:1].isupper() or digits or after == "s":
                     return True
-                continue
-            return True
-        return False
+                weak = True
+            elif self._medical(lower):
+                weak = weak or _name_context(text, start, end, possessive, person_noun=True)
+            else:
+                return True
+        return weak and _name_context(text, start, end, possessive, person_noun=False)
 
     def analyze(
         self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None
