@@ -2,17 +2,34 @@
 
 It looks for structured identifiers that should never survive de-identification
 (e-mails, URLs, phone numbers, SSNs, handles) and for the export's own member names.
+Text is normalised first (NFKC, invisible characters dropped, look-alike letters mapped), and
+member names are found inside compounds too ("u_jenny_walsh82", "support-for-jenny-walsh82",
+"hope.rivera.77": split on ``_ - .``, digits and camelCase, see ``member_names.name_parts``).
 Findings name the table, column, row and kind of identifier: never the value.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import pyarrow as pa
 
+from deid.normalize import CONFUSABLES
 from deid.recognizers.member_names import MemberNameRecognizer
+
+# Invisible characters that hide a word from a pattern: every format (Cf) character, plus the
+# combining grapheme joiner, which is a mark (Mn) but shows nothing.
+_INVISIBLE = frozenset({"\u034f"})
+
+
+def normalise(text: str) -> str:
+    """The text as a reader sees it: invisible characters dropped, NFKC, homoglyphs mapped to ASCII."""
+    if text.isascii():
+        return text
+    text = "".join(ch for ch in text if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf")
+    return unicodedata.normalize("NFKC", text.translate(CONFUSABLES)).translate(CONFUSABLES)
 
 STRUCTURED = {
     "EMAIL_ADDRESS": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),
@@ -49,6 +66,7 @@ class LeakChecker:
     def kinds_in(self, text: Optional[str]) -> list[str]:
         if not text:
             return []
+        text = normalise(text)
         kinds = [kind for kind, rx in STRUCTURED.items() if rx.search(text)]
         if self.members.analyze(text, ["PERSON"]):
             kinds.append("MEMBER_NAME")

@@ -18,7 +18,13 @@ def _schema(description: str, *fields: pa.Field) -> pa.Schema:
 
 RUN_ID = _f("run_id", pa.string(), "Identifier of the run that produced the row (also the run's folder name).", False)
 POST_KEY = _f("post_key", pa.string(), "Keyed pseudonym of the post (HMAC-SHA256 of community and source post id); stable across runs with the same key.", False)
-COMMUNITY = _f("community", pa.string(), "Community the post belongs to (subreddit, Discourse category or mapped forum name).", False)
+COMMUNITY = _f(
+    "community", pa.string(),
+    "Community the post belongs to (subreddit, Discourse category or mapped forum name), or community-<8 hex> (a keyed label, "
+    "stable across runs with the same key) when the value names someone: a Reddit user-profile subreddit (u_...), a member's "
+    "name or username form, or an identifier the de-identifier finds.",
+    False,
+)
 
 POSTS = _schema(
     "De-identified posts: one row per published post.",
@@ -254,6 +260,7 @@ RUN_MANIFEST = _schema(
     _f("quarantined", pa.int64(), "Records that could not be processed, each with a reason in record_outcomes.", False),
     _f("reconciled", pa.bool_(), "True when input_records = published + filtered + quarantined.", False),
     _f("outcome_counts", pa.string(), "JSON: counts per outcome and reason.", False),
+    _f("communities_relabelled", pa.int64(), "Distinct community values replaced by a keyed label community-<8 hex> because they named someone (a count only, never the value).", False),
     _f("sources", pa.string(), "JSON: for each input file, its base name, format, SHA-256 and record count.", False),
     _f("code_version", pa.string(), "Version of the patient-insights package (and git commit when known).", False),
     _f("model_versions", pa.string(), "JSON: versions of spaCy pipeline, embedding model, Presidio, BERTopic and taxonomy.", False),

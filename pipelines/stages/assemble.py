@@ -89,6 +89,7 @@ def assemble_and_publish(
         "quarantined": rec["counts"]["quarantined"],
         "reconciled": True,
         "outcome_counts": json.dumps({**rec["counts"], "by_reason": rec["by_reason"]}, sort_keys=True),
+        "communities_relabelled": json.loads((work_dir / work.COMMUNITIES).read_text(encoding="utf-8"))["replaced"],
         "sources": json.dumps(ingest_summary["sources"], sort_keys=True),
         "code_version": versions.get("patient-insights", "unknown"),
         "model_versions": json.dumps(versions, sort_keys=True),

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from deid import DeidConfig, Deidentifier, Pseudonymizer
+from pipelines.community import CommunityLabels
 from pipelines.leakcheck import LeakChecker
 from pipelines.parquet_io import RowWriter, iter_rows
 from pipelines.tables import POSTS, RECORD_OUTCOMES
@@ -39,19 +40,38 @@ def deidentify(work_dir: Path, run_id: str, key: bytes, config: DeidConfig = Dei
     else:
         submit = local_submit(RowDeidentifier(Deidentifier(member_names=members, config=config)))
     try:
+        communities = _screen_communities(work_dir, members, pseudo, submit)
         with RowWriter(work_dir / work.POSTS_DEID, POSTS) as posts, RowWriter(work_dir / work.OUTCOMES_DEID, RECORD_OUTCOMES) as outcomes:
             for rows, results in in_order(batches, submit):
-                _write_batch(rows, results, run_id, checker, pseudo, counts, posts, outcomes)
+                _write_batch(rows, results, run_id, checker, pseudo, counts, posts, outcomes, communities)
         # glibc's note, read in the worker after its work (None: de-identified in this process)
         single_threaded = pool.single_threaded() if pool else None
     finally:
         if pool:
             pool.shutdown()
+    counts["communities_replaced"] = communities.replaced
+    (work_dir / work.COMMUNITIES).write_text(json.dumps({"communities": len(communities.published), "replaced": communities.replaced}), encoding="utf-8")
     return {"counts": counts, "seconds": time.perf_counter() - started, "worker_single_threaded": single_threaded,
             "worker_restarts": pool.restarts if pool else 0}
 
 
-def _write_batch(rows: list[dict], results: list, run_id: str, checker: LeakChecker, pseudo: Pseudonymizer, counts: dict, posts: RowWriter, outcomes: RowWriter) -> None:
+def _screen_communities(work_dir: Path, members: list, pseudo: Pseudonymizer, submit) -> CommunityLabels:
+    """Every distinct community value, screened once (``pipelines/community.py``): the de-identifier
+    reads each one's words in the same worker as the posts, under its own surrogate map."""
+    labels = CommunityLabels(members, pseudo)
+    values = sorted({r["community"] for rows in iter_rows(work_dir / work.RAW_POSTS, columns=["community"]) for r in rows})
+    texts = [t for v in values for t in CommunityLabels.deid_texts(v)]
+    keys = [("community", i) for i in range(len(texts))]
+    results = submit(keys, texts, [None] * len(texts)).result() if texts else []
+    per_value = len(texts) // len(values) if values else 0
+    for i, value in enumerate(values):
+        found = any(isinstance(body, str) or body.redactions for body, _ in results[i * per_value:(i + 1) * per_value])
+        labels.add(value, found)
+    return labels
+
+
+def _write_batch(rows: list[dict], results: list, run_id: str, checker: LeakChecker, pseudo: Pseudonymizer, counts: dict, posts: RowWriter, outcomes: RowWriter,
+                 communities: CommunityLabels) -> None:
     for row, (body, title) in zip(rows, results):
         outcome = {
             "run_id": run_id,
@@ -69,7 +89,7 @@ def _write_batch(rows: list[dict], results: list, run_id: str, checker: LeakChec
             counts["quarantined"] += 1
             outcomes.write({**outcome, "outcome": "quarantined", "reason": "residual_identifier", "detail": "identifier kinds left after de-identification: " + ", ".join(residual), "post_key": None})
             continue
-        community = row["community"]
+        community = row["community"]  # the source's own value keys the post; the screened one is published
         post_key = pseudo.pseudonym("post", f"{community}/{row['post_id']}")
         redactions = list(body.redactions) + list(title.redactions if title else [])
         created = row["created_at"]
@@ -79,7 +99,7 @@ def _write_batch(rows: list[dict], results: list, run_id: str, checker: LeakChec
                 "post_key": post_key,
                 "thread_key": pseudo.pseudonym("thread", f"{community}/{row['thread_id']}"),
                 "parent_key": pseudo.pseudonym("post", f"{community}/{row['parent_id']}") if row["parent_id"] else None,
-                "community": community,
+                "community": communities[community],
                 "author_key": pseudo.pseudonym("author", row["author"]) if row["author"] else None,
                 "period_week": (created - timedelta(days=created.weekday())).date(),
                 "period_month": created.strftime("%Y-%m"),

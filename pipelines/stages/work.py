@@ -12,6 +12,7 @@ from pathlib import Path
 
 RAW_POSTS = "raw_posts.parquet"
 MEMBERS = "members.json"
+COMMUNITIES = "communities.json"  # counts only: how many community values were replaced by a label
 OUTCOMES_INGEST = "outcomes_ingest.parquet"
 OUTCOMES_DEID = "outcomes_deid.parquet"
 POSTS_DEID = "posts_deid.parquet"
