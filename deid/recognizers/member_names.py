@@ -216,6 +216,8 @@ class MemberNameRecognizer(EntityRecognizer):
     def _form_hit(self, text: str, start: int, end: int, word: str, possessive: bool) -> bool:
         """``word`` (text[start:end], possessive stripped) is a member form: is it a name here?"""
         lower = word.lower()
+        if not possessive and lower in _VERB_NAMES and _AS_VERB.match(text, end):
+            return False  # "Will you ask", "May I add", "Will power" anywhere: the verb, not the member
         if lower in COMMON_WORD_NAMES:
             if word[:1].isupper():
                 # "Hope this helps", "Will you ask": a verb opening a sentence, unless a name context says otherwise
@@ -265,8 +267,6 @@ class MemberNameRecognizer(EntityRecognizer):
         for match in _WORD.finditer(text):
             word = match.group()
             start, end = match.span()
-            if word.lower() in _VERB_NAMES and _AS_VERB.match(text, end):
-                continue
             stripped = _POSSESSIVE.sub("", word)
             possessive = stripped != word
             if word.lower() in self.forms:

@@ -25,7 +25,7 @@ _NOT_LOCAL = NOT_NAMES | frozenset(
 
 class ObfuscatedEmailRecognizer(RuleRecognizer):
     ENTITY = "EMAIL_ADDRESS"
-    REQUIRES = r"(?i:(?:\.|dot)\s*[\])}>]?\s*(?:com|org|net|edu|gov|co|us|io|info|me|uk|ca)\b)"  # the domain ending, plain or worded
+    REQUIRES = r"(?i:(?:\.|dot)\s*[\])}>]?\s*" + _TLD + r"\b)"  # the domain ending, plain or worded
     RULES = (
         Rule(
             "spelled_out",

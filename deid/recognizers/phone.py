@@ -10,10 +10,12 @@ from .base import Rule, RuleRecognizer
 
 _DIGIT_GROUPS = r"\+?\(?\d{1,5}\)?(?:[ .-]\(?\d{1,5}\)?){0,5}\d*(?:\s?(?i:x|ext\.?)\s?\d{1,5})?"
 _LABELLED = ("after_phone_word", "before_phone_word")
-_CUE_WORDS = (
+# Words that say a number is a phone number (each rule adds its own few).
+_PHONE_WORDS = (
     r"phone|mobile|cell|cellphone|fax|tel|telephone|landline|whatsapp|number is|my number|"
-    r"call me (?:on|at)|text me (?:on|at)|reach me (?:on|at)|call|text"
+    r"call me (?:on|at)|text me (?:on|at)|reach me (?:on|at)"
 )
+_CUE_WORDS = _PHONE_WORDS + r"|call|text"
 # A number read out digit by digit in a mix of digits and words: "217 five five five 0 1 4 3",
 # "two one seven, 555, oh one four three", "double five". Each token is a digit group or a digit word.
 _WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
@@ -24,7 +26,7 @@ _MIXED = r"\b" + _TOKEN + r"(?:[ \t,.-]+" + _TOKEN + r"){2,12}\b(?![.,]?\d)"
 class WrittenPhoneRecognizer(RuleRecognizer):
     ENTITY = "PHONE_NUMBER"
     # digits, or two number words in a row (the worded rule needs seven)
-    REQUIRES = r"\d|(?i:\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)"
+    REQUIRES = r"\d|(?i:\b" + _WORD + r"[\s,.-]+" + _WORD + r"\b)"
     RULES = (
         Rule(
             "nanp",
@@ -43,7 +45,7 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         ),
         Rule(
             "worded_digits",
-            r"\b(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,.-]+){6,10}(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b",
+            r"\b(?:" + _WORD + r"[\s,.-]+){6,10}" + _WORD + r"\b",
             0.6,
             re.IGNORECASE,
         ),
@@ -51,8 +53,7 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         # taken only next to a word that says they are phone numbers.
         Rule(
             "after_phone_word",
-            r"(?i:\b(?:phone|mobile|cell|cellphone|desk|fax|tel|telephone|landline|whatsapp|number is|my number|"
-            r"call me (?:on|at)|text me (?:on|at)|reach me (?:on|at)|answering at|messages to|registered))\s*[:#]?[ \t]*\n?[ \t]*"
+            r"(?i:\b(?:" + _PHONE_WORDS + r"|desk|answering at|messages to|registered))\s*[:#]?[ \t]*\n?[ \t]*"
             r"(?P<phi>" + _DIGIT_GROUPS + r")",
             0.6,
         ),
