@@ -16,20 +16,18 @@ from typing import Iterable, Optional
 
 import pyarrow as pa
 
-from deid.normalize import CONFUSABLES
+from deid.normalize import CONFUSABLES, normalize
 from deid.recognizers.member_names import MemberNameRecognizer
-
-# Invisible characters that hide a word from a pattern: every format (Cf) character, plus the
-# combining grapheme joiner, which is a mark (Mn) but shows nothing.
-_INVISIBLE = frozenset({"\u034f"})
 
 
 def normalise(text: str) -> str:
-    """The text as a reader sees it: invisible characters dropped, NFKC, homoglyphs mapped to ASCII."""
+    """The text as a reader sees it: the de-identifier's own normalisation (``deid.normalize``:
+    invisible characters dropped, look-alike letters mapped, a word hyphenated across a line break
+    joined), then NFKC over the whole text (which also composes an accent written apart from its
+    letter) and the homoglyph map again for what NFKC produced."""
     if text.isascii():
         return text
-    text = "".join(ch for ch in text if ch not in _INVISIBLE and unicodedata.category(ch) != "Cf")
-    return unicodedata.normalize("NFKC", text.translate(CONFUSABLES)).translate(CONFUSABLES)
+    return unicodedata.normalize("NFKC", normalize(text).text).translate(CONFUSABLES)
 
 STRUCTURED = {
     "EMAIL_ADDRESS": re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO, Iterator, Union
 
@@ -222,26 +223,32 @@ def _merged_rows(row: list[str], fields: int, delimiter: str, quotechar: str) ->
     return found
 
 
-def csv_header(path: str | Path, delimiter: str = ",", quotechar: str = '"') -> list[str]:
-    """The CSV file's column names (stripped); [] when it has no readable header line."""
-    with open_source(path) as binary:
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
-        try:
-            return [h.strip() for h in next(csv.reader(text, delimiter=delimiter, quotechar=quotechar))]
-        except (StopIteration, csv.Error):
-            return []
-
-
-def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar: str = '"') -> Iterator[Record]:
-    """Rows of a CSV file with a header line, as dicts keyed by (stripped) column name."""
-    if csv.field_size_limit() < CSV_FIELD_LIMIT:
-        csv.field_size_limit(CSV_FIELD_LIMIT)
+@contextmanager
+def _csv_reader(path: str | Path, delimiter: str, quotechar: str) -> Iterator[tuple[list[str] | None, Any]]:
+    """The CSV file open as a ``csv.reader`` past its header line, with the header's (stripped)
+    column names; ``None`` for the header when the file has no readable header line."""
     with open_source(path) as binary:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline="")
         reader = csv.reader(text, delimiter=delimiter, quotechar=quotechar)
         try:
             header = [h.strip() for h in next(reader)]
         except (StopIteration, csv.Error):
+            header = None
+        yield header, reader
+
+
+def csv_header(path: str | Path, delimiter: str = ",", quotechar: str = '"') -> list[str]:
+    """The CSV file's column names (stripped); [] when it has no readable header line."""
+    with _csv_reader(path, delimiter, quotechar) as (header, _):
+        return header or []
+
+
+def iter_csv(path: str | Path, source_file: str, delimiter: str = ",", quotechar: str = '"') -> Iterator[Record]:
+    """Rows of a CSV file with a header line, as dicts keyed by (stripped) column name."""
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    with _csv_reader(path, delimiter, quotechar) as (header, reader):
+        if header is None:
             return
         n = 0
         while True:
