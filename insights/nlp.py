@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from deid.long_runs import guard
 from deid.nlp import SPACY_MODEL
 
 # Sentence-final punctuation plus line breaks (forum posts often end sentences with a newline).
@@ -101,4 +102,4 @@ def load_extraction_pipeline() -> Language:
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     for name in ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"):
         nlp.disable_pipe(name)
-    return nlp
+    return guard(nlp)  # long punctuation runs stay linear (deid/long_runs.py)
