@@ -13,7 +13,7 @@ from ..gazetteers import (
     medical_words,
     world_first_names,
 )
-from .base import NOT_NAMES, Rule, RuleRecognizer
+from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
 _NAME = r"[A-Za-zÀ-ÖØ-öø-ž][a-zà-öø-ÿā-ž'’-]+"
 _LINE_START = r"(?:^|(?<=\|)|(?<=[.!?]\s))[ \t>]*"
@@ -30,7 +30,7 @@ class AddressedNameRecognizer(RuleRecognizer):
             re.MULTILINE,
         ),
     )
-    EXCLUDE = NOT_NAMES | frozenset(
+    EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS | frozenset(
         {"update", "edit", "note", "ps", "re", "fyi", "tldr", "tl", "question", "answer", "q", "a", "sorry", "please",
          "thanks", "hi", "hey", "hello", "well", "ok", "okay", "yes", "no", "also", "anyway", "doctor", "doc", "nurse",
          "mom", "mum", "dad", "me", "him", "her", "husband", "wife"}

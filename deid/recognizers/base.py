@@ -15,6 +15,8 @@ from typing import ClassVar, List, Optional
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from ..spans import load_word_list
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -97,6 +99,10 @@ class RuleRecognizer(EntityRecognizer):
             },
         )
 
+
+# Kinship, service and message words that a name rule or model takes for a person and that
+# name nobody ("Thanks Grandma", "Venmo me"): resources/not_person_words.txt.
+NOT_PERSON_WORDS = load_word_list("not_person_words.txt")
 
 # Capitalised words that follow "my husband", "thanks", "Dr." and the like
 # without being names. Shared by the name-context recognizers.

@@ -1,5 +1,5 @@
 """Relatives and friends named after a relation word ("my husband Mike", "my DH Tom")."""
-from .base import NOT_NAMES, Rule, RuleRecognizer
+from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
 _RELATION = (
     r"(?i:husband|hubby|wife|son|daughter|mom|mum|mother|dad|father|sister|brother|partner|boyfriend|"
@@ -20,4 +20,4 @@ class FamilyNameRecognizer(RuleRecognizer):
             0.75,
         ),
     )
-    EXCLUDE = NOT_NAMES
+    EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS

@@ -5,7 +5,7 @@ the lower-case and unusual forms the small NER model misses ("my dad stanley",
 import re
 
 from ..gazetteers import first_names
-from .base import Rule, RuleRecognizer
+from .base import NOT_PERSON_WORDS, Rule, RuleRecognizer
 from .member_names import COMMON_WORD_NAMES
 
 _OWNER = r"(?i:my|our|her|his|their|your|the)"
@@ -18,6 +18,8 @@ _WHO = (
     r"chaplain|caregiver|carer|coach|specialist|rep|advocate)"
 )
 _MODIFIER = r"(?:[a-z]+[ -]){0,2}"
+# Sign-off words that a first-name list also holds: a line "Love," opens a sign-off, not a greeting.
+_SIGNOFF_WORDS = frozenset({"love", "best", "cheers", "hugs", "blessings", "peace", "regards", "thanks", "warmly"})
 
 
 class FirstNameContextRecognizer(RuleRecognizer):
@@ -29,8 +31,11 @@ class FirstNameContextRecognizer(RuleRecognizer):
         Rule("greeting_line", r"\A\s*(?P<phi>[A-Za-z][a-z'’-]+)\s*[,!]\s*\n", 0.7),
         Rule("signoff_line", r"\n\s*(?P<phi>[A-Za-z][a-z'’-]+)\s*\Z", 0.6),
     )
+    EXCLUDE = NOT_PERSON_WORDS
 
     def accept(self, value: str, rule: Rule) -> bool:
         word = re.sub(r"['’]s$", "", value.lower())
+        if rule.name == "greeting_line" and word in _SIGNOFF_WORDS:
+            return False
         # "Hope said", "Grace wrote": names that are everyday words count before a speech verb
         return word in first_names() or (rule.name == "name_said" and word in COMMON_WORD_NAMES)

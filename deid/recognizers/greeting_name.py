@@ -8,7 +8,7 @@ from ..gazetteers import (
     medical_words,
     world_first_names,
 )
-from .base import NOT_NAMES, Rule, RuleRecognizer
+from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 from .known_name import CHAT_WORDS
 
 _OPENERS = r"(?i:hi|hey|hello|dear|thanks|thank you|thx|ty|welcome|congrats|congratulations|hugs|sorry|morning|evening)"
@@ -32,7 +32,7 @@ class GreetingNameRecognizer(RuleRecognizer):
         Rule("signoff_dash", r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<phi>[A-Za-z][a-z'’-]+)[ \t]*(?:$|\n)", 0.7),
         Rule("signoff_word", r"(?:^|\n|[.!]\s+)[ \t]*" + _CLOSERS + r"[,!]?[ \t]+(?P<phi>[A-Z][a-z'’-]+)[ \t]*[.!]?[ \t]*(?:$|\n)", 0.7),
     )
-    EXCLUDE = NOT_NAMES | frozenset(
+    EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS | frozenset(
         {"everyone", "everybody", "all", "guys", "so", "for", "again", "ladies", "folks", "y'all",
          "yall", "team", "sharing", "you", "much", "both", "in", "advance", "warriors", "friends",
          "fam", "family", "sisters", "brothers", "there", "to", "goodness", "heaven", "god", "pink",

@@ -42,7 +42,7 @@ from ..gazetteers import (
     world_surnames,
 )
 from ..name_shape import NAME_SHAPE_THRESHOLD, name_likeness
-from .base import NOT_NAMES, Rule, RuleRecognizer
+from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
 _WORD = re.compile(r"(?<![\w@#/.])[^\W\d_]{2,}(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
@@ -60,7 +60,7 @@ SPECIALTY_WORDS = frozenset(
 NEXT_TO_NAMES = frozenset(
     ["dear", "hi", "hello", "hey", "thanks", "thank", "love", "hugs", "cheers", "regards", "best", "welcome", "congrats", "sincerely", "yours", "warmly", "dr", "mr", "mrs", "ms", "mx", "prof", "sr", "jr", "st", "rev"]
 )
-EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES
+EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES | NOT_PERSON_WORDS
 # Head nouns of eponymous conditions, signs and body parts: "Wilson's disease", "Ramsay Hunt
 # syndrome", "Barrett's esophagus", "Morton's neuroma", "charley horse" are not people.
 EPONYM_HEADS = frozenset(

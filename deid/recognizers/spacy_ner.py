@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from ..forum_ner import SPANS_KEY
-from .base import NOT_NAMES
+from .base import NOT_NAMES, NOT_PERSON_WORDS
 from ..gazetteers import common_surnames, first_names, is_english_word, looks_like_drug, medical_terms, medical_words, place_names
 from ..name_shape import name_likeness
 from .known_name import NEXT_TO_NAMES, unknown_word
@@ -33,6 +33,8 @@ ARTICLES = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "you
 
 def plausible_entity(value: str, entity_type: str) -> bool:
     stripped = value.strip()
+    if entity_type == "PERSON" and names_nobody(span_words(stripped)):  # "Grandma", "Venmo", "Email"
+        return False
     if stripped.islower() and " " not in stripped:
         # a lone lower-case guess stands only when a gazetteer backs it ("toronto", "australia", "john")
         known = place_names() if entity_type == "LOCATION" else first_names()
@@ -56,6 +58,27 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     # a drug with only everyday words beside it, none a name: "Started Mounjaro" (not "Bubble Boy")
     drugs = [w for w in words if w in medical_terms() or looks_like_drug(w)]
     return not (drugs and all(w in drugs or _everyday_word(w) for w in words))
+
+
+def names_nobody(words: list[str]) -> bool:
+    """Only kinship, service and message words (``resources/not_person_words.txt``)."""
+    return bool(words) and all(w in NOT_PERSON_WORDS for w in words)
+
+
+_LEADING_WORD = re.compile(r"([\w'’-]+)\s+(?=\S)")
+
+
+def trim_person(text: str, result: RecognizerResult) -> RecognizerResult:
+    """A PERSON span's leading kinship or service words are no part of the name: "Grandpa Joe"
+    becomes "Joe" (a span of such words alone is dropped by ``plausible_entity``)."""
+    if result.entity_type != "PERSON":
+        return result
+    start = result.start
+    while (m := _LEADING_WORD.match(text, start, result.end)) and names_nobody(span_words(m.group(1))):
+        start = m.end()
+    if start != result.start:
+        result.start = start
+    return result
 
 
 def _everyday_word(word: str) -> bool:
@@ -159,6 +182,7 @@ class ForumSpacyRecognizer(SpacyRecognizer):
     def analyze(self, text: str, entities: List[str], nlp_artifacts: Optional[NlpArtifacts] = None) -> List[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts) + forum_ner_results(self, text, entities, nlp_artifacts)
         results += org_names(self, text, entities, nlp_artifacts)
+        results = [trim_person(text, r) for r in results]
         return [
             r for r in results
             if r.entity_type not in {"PERSON", "LOCATION", "NRP"} or plausible_entity(text[r.start : r.end], r.entity_type)
