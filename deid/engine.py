@@ -19,6 +19,7 @@ from presidio_anonymizer import AnonymizerEngine  # noqa: E402
 from presidio_anonymizer.entities import OperatorConfig  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
+from .long_tokens import LONG_TOKEN, blank_long_tokens  # noqa: E402
 from .nlp import SPACY_MODEL, load_pipeline  # noqa: E402
 from .normalize import Normalized, normalize  # noqa: E402
 from .surrogates import SurrogateMap  # noqa: E402
@@ -162,7 +163,7 @@ class Deidentifier:
         self.anonymizer = AnonymizerEngine()
         self._operators = {
             entity: OperatorConfig("replace", {"new_value": placeholder(entity)})
-            for entity in set(config.entities) | {"PERSON"}
+            for entity in set(config.entities) | {"PERSON", "URL", LONG_TOKEN}
         }
 
     # -- analysis -------------------------------------------------------------
@@ -234,9 +235,9 @@ class Deidentifier:
         spans: list[Span] = []
         for start, end in _windows(text, self.config.chunk_chars, self.config.chunk_overlap):
             norm = normalize(text[start:end])
-            if norm.text.strip():
-                found = self._back(norm, self._analyze(norm.text))
-                spans += [Span(s.start + start, s.end + start, s.entity_type, s.score) for s in found]
+            analysed, junk = blank_long_tokens(norm.text)
+            found = self._back(norm, self._analyze(analysed) + junk if analysed.strip() else junk)
+            spans += [Span(s.start + start, s.end + start, s.entity_type, s.score) for s in found]
         spans = resolve(spans)
         pieces: list[str] = []
         redactions: list[Redaction] = []
@@ -282,15 +283,16 @@ class Deidentifier:
         engine = self.analyzer.nlp_engine
         short = [(t, m) for t, m in batch if len(t) <= self.config.chunk_chars]
         normalized = [normalize(t) for t, _ in short]
-        processed = iter(engine.process_batch([n.text for n in normalized], language="en", batch_size=max(1, len(short))))
-        norms = iter(normalized)
+        blanked = [blank_long_tokens(n.text) for n in normalized]  # (analysis text, long-run spans)
+        processed = iter(engine.process_batch([b[0] for b in blanked], language="en", batch_size=max(1, len(short))))
+        norms, junks = iter(normalized), (b[1] for b in blanked)
         for original, surrogate_map in batch:
             if len(original) > self.config.chunk_chars:
                 yield self._deidentify_long(original, surrogate_map)
                 continue
-            norm = next(norms)
+            norm, junk = next(norms), next(junks)
             text, artifacts = next(processed)
             if not text.strip():
-                yield DeidResult(original, ())
+                yield self._apply(original, self._back(norm, junk), surrogate_map) if junk else DeidResult(original, ())
             else:
-                yield self._apply(original, self._back(norm, self._analyze(text, artifacts)), surrogate_map)
+                yield self._apply(original, self._back(norm, resolve(self._analyze(text, artifacts) + junk)), surrogate_map)

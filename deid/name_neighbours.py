@@ -19,6 +19,7 @@ medical word, and
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -30,7 +31,7 @@ from .gazetteers import (
     is_medical_word,
 )
 from .name_shape import NAME_SHAPE_THRESHOLD, name_likeness
-from .recognizers.known_name import _POSSESSIVE, _WORD, EXCLUDED, _capitalised, _key
+from .recognizers.known_name import _POSSESSIVE, _WORD, EXCLUDED, MAX_NAME_WORDS, _capitalised, _key
 from .recognizers.member_names import COMMON_WORD_NAMES
 from .spans import Span
 
@@ -118,6 +119,7 @@ def extend_names(spans: list[Span], text: str) -> list[Span]:
     person = [s for s in spans if s.entity_type == "PERSON"]
     if not person:
         return []
+    person_starts = [s.start for s in person]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     seeds = _seeds(words, person)
     if not seeds:
@@ -134,13 +136,14 @@ def extend_names(spans: list[Span], text: str) -> list[Span]:
     for i in sorted(found):
         first = last = i
         seed = words[i]
-        while last + 1 < len(words) and _joins(text, words[last], words[last + 1], seed, words[last + 1], last + 1 in found):
+        while last + 1 < min(len(words), i + MAX_NAME_WORDS) and _joins(text, words[last], words[last + 1], seed, words[last + 1], last + 1 in found):
             last += 1
-        while first > 0 and _joins(text, words[first - 1], words[first], seed, words[first - 1], first - 1 in found):
+        while first > max(0, i + 1 - MAX_NAME_WORDS) and _joins(text, words[first - 1], words[first], seed, words[first - 1], first - 1 in found):
             first -= 1
         if first == last == i and i in seeds:
             continue
         start, end = words[first][0], words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
-        if not any(s.start <= start and end <= s.end for s in person):
+        k = bisect_right(person_starts, start) - 1  # the only person span that can hold it (they do not overlap)
+        if k < 0 or person[k].end < end:
             added.append(Span(start, end, "PERSON", 0.45))
     return added

@@ -112,8 +112,10 @@ def scan_line(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
 
 
 def _raw_pieces(text: str, pos: int, line_end: int, first: bool) -> list[Piece]:
+    """At most ``2 * MAX_LINE_PIECES`` pieces: a street line's tail is scanned once per street on
+    it, so without a bound a line of many short "12 Main" streets took time quadratic in its length."""
     pieces: list[Piece] = []
-    while pos < line_end:
+    while pos < line_end and len(pieces) < 2 * MAX_LINE_PIECES:
         if not (first and not pieces):
             sep = _SEP.match(text, pos, line_end)
             if not sep:

@@ -66,6 +66,10 @@ EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES | NOT_PERSON
 EPONYM_HEADS = frozenset(
     ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture"]
 )
+# The most words one name takes ("María de los Ángeles García López"): each walk from a found word
+# to its neighbours stops there, so a long run of name-like words costs time linear in its length
+# (the overlapping spans of its found words are merged later), not quadratic.
+MAX_NAME_WORDS = 6
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _AND = re.compile(r"[ \t]+(?:and|&|or)[ \t]+")
 _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
@@ -245,9 +249,9 @@ class KnownNameRecognizer(RuleRecognizer):
         for i, rule in found.items():
             first = last = i
             # extend to the neighbours that can be parts of the same name (one space or an initial between)
-            while last + 1 < len(words) and self._joins(text, words[last], words[last + 1], words[i][2], last + 1 in found):
+            while last + 1 < min(len(words), i + MAX_NAME_WORDS) and self._joins(text, words[last], words[last + 1], words[i][2], last + 1 in found):
                 last += 1
-            while first > 0 and self._joins(text, words[first - 1], words[first], words[i][2], first - 1 in found, words[first - 1]):
+            while first > max(0, i + 1 - MAX_NAME_WORDS) and self._joins(text, words[first - 1], words[first], words[i][2], first - 1 in found, words[first - 1]):
                 first -= 1
             end = words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
             eponym = _EPONYM.match(text, end)

@@ -8,7 +8,9 @@ from ..spans import load_word_list
 from .base import Rule, RuleRecognizer
 
 _ITEM = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+"
-_LIST = re.compile(r"\b" + _ITEM + r"(?:,\s+" + _ITEM + r")+,?\s+(?:and|&|or)\s+" + _ITEM + r"\b")
+# At most 30 items before the "and": an unbounded list made a comma-separated run of names with no
+# "and" cost time quadratic in its length (every start rescanned the rest of the run).
+_LIST = re.compile(r"\b" + _ITEM + r"(?:,\s+" + _ITEM + r"){1,30},?\s+(?:and|&|or)\s+" + _ITEM + r"\b")
 
 
 class NameListRecognizer(RuleRecognizer):
