@@ -31,7 +31,7 @@ from .gazetteers import (
     is_medical_word,
 )
 from .name_shape import NAME_SHAPE_THRESHOLD, name_likeness
-from .recognizers.known_name import _POSSESSIVE, _WORD, EXCLUDED, MAX_NAME_WORDS, _capitalised, _key
+from .recognizers.known_name import _POSSESSIVE, _WORD, EXCLUDED, _capitalised, _key, name_extent
 from .recognizers.member_names import COMMON_WORD_NAMES
 from .spans import Span
 
@@ -134,12 +134,12 @@ def extend_names(spans: list[Span], text: str) -> list[Span]:
         found.update(j for j in run if j not in seeds and _name_part(words[j][2], like, english))
     added: list[Span] = []
     for i in sorted(found):
-        first = last = i
         seed = words[i]
-        while last + 1 < min(len(words), i + MAX_NAME_WORDS) and _joins(text, words[last], words[last + 1], seed, words[last + 1], last + 1 in found):
-            last += 1
-        while first > max(0, i + 1 - MAX_NAME_WORDS) and _joins(text, words[first - 1], words[first], seed, words[first - 1], first - 1 in found):
-            first -= 1
+        first, last = name_extent(
+            i, len(words),
+            lambda k: _joins(text, words[k], words[k + 1], seed, words[k + 1], k + 1 in found),
+            lambda k: _joins(text, words[k - 1], words[k], seed, words[k - 1], k - 1 in found),
+        )
         if first == last == i and i in seeds:
             continue
         start, end = words[first][0], words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)

@@ -70,6 +70,18 @@ EPONYM_HEADS = frozenset(
 # to its neighbours stops there, so a long run of name-like words costs time linear in its length
 # (the overlapping spans of its found words are merged later), not quadratic.
 MAX_NAME_WORDS = 6
+
+
+def name_extent(i: int, count: int, joins_next, joins_previous) -> tuple[int, int]:
+    """(first, last) indexes of the name around word ``i`` of ``count`` words: walk right while
+    ``joins_next(k)`` (word k joins word k + 1), then left while ``joins_previous(k)`` (word k - 1
+    joins word k), at most ``MAX_NAME_WORDS`` words from ``i`` each way."""
+    first = last = i
+    while last + 1 < min(count, i + MAX_NAME_WORDS) and joins_next(last):
+        last += 1
+    while first > max(0, i + 1 - MAX_NAME_WORDS) and joins_previous(first):
+        first -= 1
+    return first, last
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _AND = re.compile(r"[ \t]+(?:and|&|or)[ \t]+")
 _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
@@ -247,12 +259,13 @@ class KnownNameRecognizer(RuleRecognizer):
         self._unknown_pairs(text, words, found)
         results, seen = [], set()
         for i, rule in found.items():
-            first = last = i
             # extend to the neighbours that can be parts of the same name (one space or an initial between)
-            while last + 1 < min(len(words), i + MAX_NAME_WORDS) and self._joins(text, words[last], words[last + 1], words[i][2], last + 1 in found):
-                last += 1
-            while first > max(0, i + 1 - MAX_NAME_WORDS) and self._joins(text, words[first - 1], words[first], words[i][2], first - 1 in found, words[first - 1]):
-                first -= 1
+            like = words[i][2]
+            first, last = name_extent(
+                i, len(words),
+                lambda k: self._joins(text, words[k], words[k + 1], like, k + 1 in found),
+                lambda k: self._joins(text, words[k - 1], words[k], like, k - 1 in found, words[k - 1]),
+            )
             end = words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
             eponym = _EPONYM.match(text, end)
             if (words[first][0], end) in seen or (eponym and eponym.group(1).lower() in EPONYM_HEADS):
