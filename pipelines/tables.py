@@ -39,7 +39,7 @@ POSTS = _schema(
     _f("title_deid", pa.string(), "De-identified thread title, on the thread's first post only."),
     _f("text_deid", pa.string(), "De-identified body text; identifiers replaced by numbered typed placeholders such as <PERSON_1>, the same number for the same person or value throughout a thread.", False),
     _f("n_redactions", pa.int32(), "Number of spans redacted in title and body.", False),
-    _f("redaction_types", pa.list_(pa.string()), "Distinct placeholder types used in the post (PERSON, PHONE_NUMBER, ...), sorted.", False),
+    _f("redaction_types", pa.list_(pa.string()), "Distinct placeholder types used in the post (PERSON, PHONE_NUMBER, ...; LONG_TOKEN: an unbroken run of 256+ non-space characters, such as a pasted base64 image, redacted whole), sorted.", False),
     _f("char_count", pa.int32(), "Length of the de-identified body, in characters.", False),
     _f("source_format", pa.string(), "Adapter that read the post: reddit, discourse, jsonl, json or csv.", False),
 )

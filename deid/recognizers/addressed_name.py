@@ -33,7 +33,7 @@ class AddressedNameRecognizer(RuleRecognizer):
     EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS | frozenset(
         {"update", "edit", "note", "ps", "re", "fyi", "tldr", "tl", "question", "answer", "q", "a", "sorry", "please",
          "thanks", "hi", "hey", "hello", "well", "ok", "okay", "yes", "no", "also", "anyway", "doctor", "doc", "nurse",
-         "mom", "mum", "dad", "me", "him", "her", "husband", "wife"}
+         "me", "him", "her", "husband", "wife"}
     )
 
     def accept(self, value: str, rule: Rule) -> bool:

@@ -17,7 +17,7 @@ _CLOSERS = r"(?i:hugs|love|best|cheers|thanks|regards|xoxo|xx|x|blessings|take c
 
 # Words people are greeted with that are not names ("hey man", "hi doc").
 _VOCATIVES = frozenset(
-    ["man", "men", "girl", "girls", "boy", "boys", "guy", "guys", "dude", "dudes", "bro", "bros", "babe", "baby", "mom", "mum", "dad", "doc", "buddy", "sir", "mate", "mates", "honey", "love", "dear", "darling", "sweetie", "hun", "hon", "friend", "friends", "folks", "ladies", "everyone", "everybody", "all", "there", "team", "fam"]
+    ["man", "men", "girl", "girls", "boy", "boys", "guy", "guys", "dude", "dudes", "bro", "bros", "babe", "baby", "doc", "buddy", "sir", "mate", "mates", "honey", "love", "dear", "darling", "sweetie", "hun", "hon", "friend", "friends", "folks", "ladies", "everyone", "everybody", "all", "there", "team", "fam"]
 )
 
 

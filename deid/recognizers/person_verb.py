@@ -40,7 +40,7 @@ class PersonVerbRecognizer(RuleRecognizer):
         # in lower case only a first name a list knows: "momo is so cute" needs "momo" listed
         Rule("lower_name_person_predicate", r"(?<![\w@#])(?P<phi>[a-zà-öø-ÿā-ž][a-zà-öø-ÿā-ž'’-]+)[ \t]+" + _PREDICATE + r"\b", 0.5),
     )
-    EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS | frozenset({"everyone", "everybody", "nobody", "someone", "somebody", "anyone", "mom", "dad"})
+    EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS | frozenset({"everyone", "everybody", "nobody", "someone", "somebody", "anyone"})
 
     def accept(self, value: str, rule: Rule) -> bool:
         word = value.lower().removesuffix("'s").removesuffix("’s")
