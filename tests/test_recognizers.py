@@ -71,6 +71,15 @@ CASES = {
         ("A1C 6.8 and LDL 120", []),
         ("3FT7-WQ2-HN5", []),  # one character short of an MBI
         ("SOLO-2 and B12", []),
+        # an unbroken run of 9-20 digits, with no cue: a phone in another country's form, an order number
+        ("the code was 01012345678 ok", ["01012345678"]),
+        ("order #1234567890123 arrived", ["1234567890123"]),
+        ("电话 13812345678", ["13812345678"]),
+        ("10000000000 CFU a day", []),  # a count, not an identifier
+        ("50000000000 cfu", []),
+        ("pi is 3.1415926535", []),
+        ("it cost 1,250,000,000 in total", []),
+        ("XR1234567890 on the box", []),  # part of a word: only a cue takes it
     ],
     SelfIntroductionRecognizer: [
         ("My name is Rubija", ["Rubija"]),
@@ -170,6 +179,13 @@ CASES = {
         ("5 one way, 3 two ways", []),
         ("in 2019 one 2 three", []),
         ("five 5 mg tablets", []),
+        # a bare call / text / ring / dial before the number, with 6+ digits
+        ("call 01012345678 anytime", ["01012345678"]),
+        ("text 555 0199 after six", ["555 0199"]),
+        ("ring 020 7946 0958", ["020 7946 0958"]),
+        ("I had to call 3 times", []),
+        ("call 911 if it gets worse", []),
+        ("I text 2 or 3 friends", []),
     ],
     AgeRecognizer: [
         ("I'm 47 and newly diagnosed", ["47"]),

@@ -53,7 +53,7 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         # taken only next to a word that says they are phone numbers.
         Rule(
             "after_phone_word",
-            r"(?i:\b(?:" + _PHONE_WORDS + r"|desk|answering at|messages to|registered))\s*[:#]?[ \t]*\n?[ \t]*"
+            r"(?i:\b(?:" + _PHONE_WORDS + r"|desk|answering at|messages to|registered|call|ring|dial|text|txt|sms))\s*[:#]?[ \t]*\n?[ \t]*"
             r"(?P<phi>" + _DIGIT_GROUPS + r")",
             0.6,
         ),
