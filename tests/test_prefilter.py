@@ -26,6 +26,8 @@ TRICKY = [
     "cashapp $JaneD1988 or paypal.me/janed or cash.app/$janed",
     "she is ninety-four and he is a hundred and one",
     "my SSN is 219 09 9999",
+    "IG: jenny_k92, discord jenny#1234, jdoe1962 at yahoo",
+    "we're at 40.7128, -74.0060 or 40°42'46\"N 74°00'21\"W",
 ]
 
 
@@ -49,7 +51,7 @@ def test_every_listed_recognizer_is_guarded(deidentifier):
     names = {r.name for r, _ in guarded(deidentifier)}
     loaded = {r.name for r in deidentifier.analyzer.registry.recognizers}
     ours = {"ZipCodeRecognizer", "DayMonthDateRecognizer", "AgeRecognizer", "IdentifierNumberRecognizer", "ObfuscatedEmailRecognizer", "WrittenPhoneRecognizer", "ShoutedNameRecognizer", "ForeignScriptRecognizer",
-            "SsnRecognizer", "WordedUrlRecognizer", "PaymentHandleRecognizer"}
+            "SsnRecognizer", "WordedUrlRecognizer", "PaymentHandleRecognizer", "SocialHandleRecognizer", "CoordinatesRecognizer"}
     assert names == (set(REQUIRES) & loaded) | ours
     assert {"PhoneRecognizer", "UrlRecognizer", "DateRecognizer"} <= names
 

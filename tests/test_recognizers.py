@@ -7,6 +7,7 @@ from deid.spans import Span, resolve
 from deid.recognizers.addressed_name import AddressedNameRecognizer
 from deid.recognizers.age import AgeRecognizer
 from deid.recognizers.city import CityRecognizer
+from deid.recognizers.coordinates import CoordinatesRecognizer
 from deid.recognizers.date_mention import DayMonthDateRecognizer
 from deid.recognizers.first_name_context import FirstNameContextRecognizer
 from deid.recognizers.obfuscated_email import ObfuscatedEmailRecognizer
@@ -22,6 +23,7 @@ from deid.recognizers.full_name import FullNameRecognizer
 from deid.recognizers.name_list import NameListRecognizer
 from deid.recognizers.self_introduction import SelfIntroductionRecognizer
 from deid.recognizers.shouted_name import ShoutedNameRecognizer
+from deid.recognizers.social_handle import SocialHandleRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
 from deid.recognizers.identifier_number import IdentifierNumberRecognizer
 from deid.recognizers.known_name import KnownNameRecognizer
@@ -337,6 +339,13 @@ CASES = {
         ("find us at example.org", []),
         ("look at webmd.com for it", []),
         ("me at hotmail dot com", ["me at hotmail dot com"]),  # a worded host is an address whatever the local part
+        # a webmail provider without its ending
+        ("my email is jdoe1962 at yahoo", ["jdoe1962 at yahoo"]),
+        ("jane dot doe at gmail if you want", ["jane dot doe at gmail"]),
+        ("email me: jdoe at hotmail", ["jdoe at hotmail"]),
+        ("I'm at gmail all day", []),
+        ("the people at yahoo never replied", []),
+        ("look at gmail for the link", []),
     ],
     WordedUrlRecognizer: [
         ("instagram dot com slash jane_doe_pink.", ["instagram dot com slash jane_doe_pink"]),
@@ -362,6 +371,36 @@ CASES = {
         ("I paid with Venmo last week", []),
         ("venmo me if you want", []),
         ("PayPal - no fees", []),
+    ],
+    SocialHandleRecognizer: [
+        ("IG: jenny_k92", ["jenny_k92"]),
+        ("my kik is jenny92", ["jenny92"]),
+        ("add me on telegram: jennyk92", ["jennyk92"]),
+        ("find me on tiktok JennyK92 lol", ["JennyK92"]),
+        ("my insta is jen.k.92 if anyone wants", ["jen.k.92"]),
+        ("snapchat: jennyk", ["jennyk"]),  # a plain word after a colon
+        ("my handle on the old forum was CancerMom77", ["CancerMom77"]),
+        ("my username over there is jk_1962", ["jk_1962"]),
+        ("discord jenny#1234", ["jenny#1234"]),
+        ("my instagram is private", []),
+        ("the facebook group is great", []),
+        ("I can't handle it", []),
+        ("can't handle 3x a day", []),
+        ("on instagram 2 years now", []),
+        ("let off steam today", []),
+        ("issue#1234 without the platform", []),
+        ("Blogging and Twitter : Two amazing products", []),
+    ],
+    CoordinatesRecognizer: [
+        ("we're at 40.7128, -74.0060 if you drop by", ["40.7128, -74.0060"]),
+        ("(51.5072,-0.1276)", ["51.5072,-0.1276"]),
+        ("40°42'46\"N 74°00'21\"W", ["40°42'46\"N 74°00'21\"W"]),
+        ("40.7128° N, 74.0060° W", ["40.7128° N, 74.0060° W"]),
+        ("SG 1.025, 1.030", []),
+        ("doses 0.1250, 0.2500", []),
+        ("version 1.2.3", []),
+        ("readings 95.1234, 200.5678", []),  # 200 is no longitude... and 95 no latitude
+        ("it was 102°F, 39°C", []),
     ],
     SsnRecognizer: [
         ("my SSN is 219 09 9999 for the form", ["219 09 9999"]),

@@ -117,3 +117,10 @@ NOT_NAMES = frozenset(
     still even only ever never always
     """.split()
 )
+
+
+def handle_shaped(value: str) -> bool:
+    """Written like a handle rather than a word: an @, a digit, "_", "." or "-" inside, or a
+    capital after a lower-case letter ("@name", "jane_doe", "jenny.k", "JaneDoe", "jane-88")."""
+    bare = value.lstrip("@")
+    return value.startswith("@") or bool(re.search(r"[\d_.-]", bare) or re.search(r"[a-z][A-Z]", bare))

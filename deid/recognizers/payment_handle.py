@@ -3,7 +3,7 @@ after the brand ("venmo @jane-doe-88", "my venmo: janedoe", "paypal.me/janedoe")
 itself is not redacted, and dollar amounts ("$40", "$1,500", "$5k") are not cashtags."""
 import re
 
-from .base import NOT_NAMES, Rule, RuleRecognizer
+from .base import NOT_NAMES, Rule, RuleRecognizer, handle_shaped
 
 _BRAND = r"(?i:venmo|cash\s?app|paypal|zelle)"
 _HANDLE = r"[A-Za-z0-9][A-Za-z0-9_.-]{1,40}(?<![.-])"
@@ -38,8 +38,7 @@ class PaymentHandleRecognizer(RuleRecognizer):
         if rule.name != "after_brand":
             return True
         value = match.group("phi")
-        bare = value.lstrip("@")
-        if value.startswith("@") or re.search(r"[\d_.-]", bare) or re.search(r"[a-z][A-Z]", bare):
-            return True  # handle-shaped: "@name", "jane_doe", "JaneDoe", "jane-88"
+        if handle_shaped(value):
+            return True  # "@name", "jane_doe", "JaneDoe", "jane-88"
         # A plain word is a handle only after a colon ("venmo: janedoe"), never after "is", "at" or "-".
-        return match.group("sep").strip() == ":" and bare.lower() not in _NOT_HANDLE
+        return match.group("sep").strip() == ":" and value.lstrip("@").lower() not in _NOT_HANDLE

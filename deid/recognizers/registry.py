@@ -2,6 +2,7 @@
 from .addressed_name import AddressedNameRecognizer
 from .age import AgeRecognizer
 from .city import CityRecognizer
+from .coordinates import CoordinatesRecognizer
 from .clinician_name import ClinicianNameRecognizer
 from .date_mention import DayMonthDateRecognizer
 from .facility import FacilityRecognizer
@@ -20,6 +21,7 @@ from .person_verb import PersonVerbRecognizer
 from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
 from .shouted_name import ShoutedNameRecognizer
+from .social_handle import SocialHandleRecognizer
 from .ssn import SsnRecognizer
 from .street_address import StreetAddressRecognizer
 from .title_name import TitleNameRecognizer
@@ -31,6 +33,7 @@ CUSTOM_RECOGNIZERS = (
     AddressedNameRecognizer,
     AgeRecognizer,
     CityRecognizer,
+    CoordinatesRecognizer,
     ClinicianNameRecognizer,
     DayMonthDateRecognizer,
     FacilityRecognizer,
@@ -48,6 +51,7 @@ CUSTOM_RECOGNIZERS = (
     PersonVerbRecognizer,
     SelfIntroductionRecognizer,
     ShoutedNameRecognizer,
+    SocialHandleRecognizer,
     SsnRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
