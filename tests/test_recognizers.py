@@ -126,6 +126,7 @@ CASES = {
         ("the office is on Villacher Strasse 89 now", ["Villacher Strasse 89"]),
         ("> 228 Ringvej 144\n> Apt. 902\n> Qaqortoq", ["228 Ringvej 144\n> Apt. 902\n> Qaqortoq"]),
         ("meet at the corner of 11 Botley Road and Herceg Gateway", ["the corner of 11 Botley Road and Herceg Gateway"]),
+        ("we live at the corner of Oak and 3rd now", ["the corner of Oak and 3rd"]),
         ("my address is PSC 6293, Box 8158\nAPO AP 04336", ["PSC 6293, Box 8158\nAPO AP 04336"]),
         ("1317 Kimberly Way Laidlaw Green", ["1317 Kimberly Way Laidlaw Green"]),
         ("I live at 12 Main St and I love it", ["12 Main St"]),

@@ -64,6 +64,10 @@ _HOUSE = r"\d{1,5}[A-Za-z]?\b\.?"
 _UNIT_WORD = r"(?i:apt|apartment|suite|ste|unit)\b"
 _UNIT_TAIL = r"(?:,?\s+(?i:apt|apartment|suite|ste|unit)\.?\s*#?\w{1,5})?"
 
+# The cross street of "the corner of X and Y": a capitalised word or an ordinal ("3rd").
+_CROSS = r"(?:" + _CAP + r"[\w'’.-]*|\d{1,3}(?i:st|nd|rd|th)\b)"
+
+
 class StreetAddressRecognizer(RuleRecognizer):
     ENTITY = "STREET_ADDRESS"
     RULES = (
@@ -139,7 +143,7 @@ class StreetAddressRecognizer(RuleRecognizer):
         ),
         Rule(
             "corner_of",
-            r"\b(?P<phi>(?i:the\s+corner\s+of)\s+[^\n,?!]{3,50}?\s+(?i:and|&)\s+(?:" + _CAP + r"[\w'’.-]*\s*){1,3})",
+            r"\b(?P<phi>(?i:the\s+corner\s+of)\s+[^\n,?!]{3,50}?\s+(?i:and|&)\s+" + _CROSS + r"(?:[ \t]+" + _CROSS + r"){0,2})",
             0.6,
         ),
         Rule(
