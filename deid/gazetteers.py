@@ -245,6 +245,25 @@ def _verbs_and_modifiers() -> frozenset[str]:
     return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, []))
 
 
+@lru_cache(maxsize=1)
+def _predicate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(adverbs, verbs, irregular verb forms) of the WordNet tables."""
+    lookups = _lemma_lookups()
+    index = lookups.get_table("lemma_index")
+    return frozenset(index.get("adv", [])), frozenset(index.get("verb", [])), frozenset(lookups.get_table("lemma_exc").get("verb", {}))
+
+
+def reads_as_predicate(word: str) -> bool:
+    """After a singular subject ("my husband ___"), ``word`` (lower case) can continue the sentence
+    rather than name the subject: an adverb ("just", "soon"), an irregular verb form ("rose",
+    "drew"), a verb with "-s" or "-ed" ("hopes", "marked"), or a stop word ("will", "and").
+    A bare verb ("rob", "sue") cannot: "my husband rob" names him."""
+    adverbs, verbs, irregular = _predicate_words()
+    if word in STOP_WORDS or word in adverbs or word in irregular:
+        return True
+    return any(word.endswith(suffix) and word[: -len(suffix)] in verbs for suffix in ("s", "es", "ed", "d"))
+
+
 # -- places without a cue (deid/recognizers/well_known_place.py) -------------------------------
 
 

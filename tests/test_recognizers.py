@@ -246,6 +246,19 @@ CASES = {
         ("my DH Tom helps", ["Tom"]),
         ("my husband and I went", []),
         ("my husband I guess", []),
+        # lower case right after one relative: a listed first name, everyday-word names included
+        ("my hubby rob has been great", ["rob"]),
+        ("my MIL barb came over", ["barb"]),
+        ("my son max loves it", ["max"]),
+        ("my sister kim drove", ["kim"]),
+        ("my husband will drive", []),  # a modal
+        ("my mom rose to the occasion", []),  # an irregular verb form
+        ("my son just started", []),  # an adverb
+        ("my dad hopes so", []),  # a verb with -s
+        ("my wife retired last year", []),
+        ("my baby girl is 3", []),
+        ("my friend group meets", []),
+        ("my kids rob me blind", []),  # a plural: the verb may follow
     ],
     GreetingNameRecognizer: [
         ("hey kwame nice video", ["kwame"]),  # lower case after a greeting: no English word

@@ -1,4 +1,10 @@
-"""Relatives and friends named after a relation word ("my husband Mike", "my DH Tom")."""
+"""Relatives and friends named after a relation word ("my husband Mike", "my DH Tom"), and in
+lower case right after one relative ("my hubby rob", "my MIL barb"): a listed first name, the
+everyday-word ones included, unless the word can go on the sentence instead ("my husband will",
+"my mom rose to", "my son just", "my dad hopes")."""
+
+from ..gazetteers import first_names, reads_as_predicate, world_first_names
+from .member_names import COMMON_WORD_NAMES
 from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
 _RELATION = (
@@ -9,15 +15,26 @@ _RELATION = (
 )
 
 
+_MY = r"\b(?i:my|our|her|his|their|your)\s+(?:(?i:little|older|younger|big|best|late|dear|sweet|step|oldest|youngest)\s+)?"
+
+
 class FamilyNameRecognizer(RuleRecognizer):
     ENTITY = "PERSON"
     RULES = (
         Rule(
             "relation_name",
-            r"\b(?i:my|our|her|his|their|your)\s+(?:(?i:little|older|younger|big|best|late|dear|sweet|step|oldest|youngest)\s+)?"
+            _MY
             + _RELATION
             + r"s?,?[ ]+(?P<phi>[A-Z][a-z'’-]+)(?:[ ]+(?P<last>[A-Z][a-z'-]+))?",
             0.75,
         ),
+        Rule("relation_lower_name", _MY + _RELATION + r",?[ ]+(?P<phi>[a-z][a-z'’-]+)(?![\w'’-])", 0.6),
     )
     EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS
+
+    def accept(self, value: str, rule: Rule) -> bool:
+        if rule.name != "relation_lower_name":
+            return True
+        word = value.replace("’", "'")
+        listed = word in first_names() or word in COMMON_WORD_NAMES or word in world_first_names()
+        return listed and not reads_as_predicate(word)
