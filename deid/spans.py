@@ -11,12 +11,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
-_MONTH = (
+MONTH = (  # a month name or its abbreviation (a regex, no flags)
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _DATE_LIKE = re.compile(
-    r"\b(?:" + _MONTH + r")\b\.?|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
+    r"\b(?:" + MONTH + r")\b\.?|\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b|\b\d{1,2}[/-](?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b|"
     r"\b(?:christmas|thanksgiving|easter|halloween|new year'?s)\b",
     re.IGNORECASE,
 )

@@ -222,3 +222,16 @@ def test_strict_places_flow_parameter_redacts_states_and_countries(prefect_harne
         assert json.loads(manifest["parameters"])["strict_places"] is strict
     assert all("Ohio" in t and "Canada" in t for t in texts[False])
     assert all("Ohio" not in t and "Canada" not in t and "methotrexate" in t and "fatigue" in t for t in texts[True])
+
+
+def test_a_birth_year_is_an_age_over_89_from_90_years_back():
+    """Safe Harbor: a year that indicates an age over 89 goes; a later one stays (years are kept)."""
+    import datetime
+
+    from deid.recognizers.age import AgeRecognizer
+
+    year = datetime.date.today().year
+    recognizer = AgeRecognizer()
+    taken = [r for r in recognizer.analyze(f"Gran was born in {year - 90}.", ["AGE"])]
+    assert [r.entity_type for r in taken] == ["AGE"]
+    assert recognizer.analyze(f"Gran was born in {year - 89}.", ["AGE"]) == []

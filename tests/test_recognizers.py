@@ -209,6 +209,13 @@ CASES = {
         ("(Edith Walker, 94) started Leqembi", ["94"]),
         ("Mom (91) is on donepezil", ["91"]),
         ("Grandma is 99 and Grandpa's 97", ["99", "97"]),
+        # a birth year that puts someone over 89 this year
+        ("Mom was born in 1920 and still sharp", ["1920"]),
+        ("my dad (b. 1921) has dementia", ["1921"]),
+        ("born on the 3rd of June, 1922 in Ohio", ["1922"]),
+        ("born 14 March 1923", ["1923"]),
+        ("I was born in 1985", []),
+        ("born in the 1950s", []),
         ("she passed away at 93", ["93"]),
         ("my grandpa turned 91", ["91"]),
         ("I'm ninety days post op", []),
@@ -520,6 +527,16 @@ CASES = {
         ("My next scan is 3/6.", ["3/6"]),
         ("my pain is 7/10 today", []),
         ("dose was 2.5 mg", []),
+        # a month and year in digits
+        ("dx 03/2019 and started chemo", ["03/2019"]),
+        ("since 11-2021 I have had it", ["11-2021"]),
+        ("A1C 6.5/2019 target", []),
+        # a day before a month name: capitalised, or with an ordinal or "of"
+        ("surgery 14 March, then rest", ["14 March"]),
+        ("on the 3rd of june we met", ["the 3rd of june"]),
+        ("on 3rd may", ["3rd may"]),
+        ("3 may be enough", []),
+        ("took 2 mar", []),
     ],
     ForeignScriptRecognizer: [
         ("I'm Maciej, originally from ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ, and i'm 23", ["ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ"]),

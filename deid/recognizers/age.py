@@ -3,10 +3,16 @@ alongside other details, so all explicit ages are reported (config can relax it)
 
 The looser shapes below ("Rosa, 96", "Mom (92)", "Grandma is 99", "grandpa's 97", ages in
 words) are taken only for 90 to 120, the Safe Harbor ages, where a stray number is least
-likely to be a dose, a lab value or a count."""
+likely to be a dose, a lab value or a count.
+
+A birth year that puts someone over 89 this year ("born in 1931", "b. 1928", "born March 3,
+1930") is an age over 89 too: Safe Harbor removes every date element, the year included, that
+indicates such an age. Later birth years stay (years are kept)."""
+import datetime
 import re
 
 from ..gazetteers import is_listed_name, looks_like_drug
+from ..spans import MONTH
 from .base import Rule, RuleRecognizer
 
 _NOT_UNITS = (
@@ -106,12 +112,21 @@ class AgeRecognizer(RuleRecognizer):
             0.6,
             requires=r",\s+" + _HAS_90_120,
         ),
+        Rule(
+            "birth_year_over_89",
+            r"\b(?i:born|b\.)(?:[ \t]+(?:(?i:in|on|the|of)|\d{1,2}(?i:st|nd|rd|th)?,?|(?i:" + MONTH + r")\.?,?)){0,5}?"
+            r"[ \t]+(?P<phi>(?:18|19|20)\d\d)\b",
+            0.7,
+            requires=r"(?i:born|b\.)",
+        ),
         # "Mom (92)", "Rosa (96)".
         Rule("name_paren_n", r"\b(?P<name>[A-Z][a-z]+)\s*\((?P<phi>" + _AGE_90_120 + r")\)", 0.6, requires=r"\(" + _AGE_90_120 + r"\)"),
     )
     CONTEXT = ("age", "old", "years", "born", "birthday", "turned")
 
     def accept_match(self, match: re.Match, rule: Rule) -> bool:
+        if rule.name == "birth_year_over_89":
+            return datetime.date.today().year - int(match.group("phi")) > 89
         if rule.name not in ("appositive_name_n", "name_paren_n"):
             return True
         name = match.group("name").lower()
