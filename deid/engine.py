@@ -29,7 +29,7 @@ from .recognizers.registry import CUSTOM_RECOGNIZERS  # noqa: E402
 from .recognizers.spacy_ner import ForumSpacyRecognizer  # noqa: E402
 from .name_neighbours import extend_names  # noqa: E402
 from .name_repeats import repeat_names  # noqa: E402
-from .spans import Span, keep_span, resolve  # noqa: E402
+from .spans import Span, keep_span, resolve, without_year  # noqa: E402
 
 # Safe Harbor identifiers and what forums add. ORGANIZATION and NRP are left out on
 # purpose: drug brands and manufacturers are tagged ORG by small NER models.
@@ -64,6 +64,9 @@ class DeidConfig:
     entities: tuple[str, ...] = DEFAULT_ENTITIES
     score_threshold: float = 0.35
     keep_states_and_countries: bool = True
+    # Dates tied to a person lose their day and month but keep a four-digit year ("<DATE_TIME>, 2019"),
+    # which Safe Harbor allows, unless the year means an age over 89 (an AGE of its own). False: the whole date goes.
+    keep_date_years: bool = True
     batch_size: int = 32
     chunk_chars: int = 50_000  # longer texts are analysed in pieces (spaCy's limit is 1,000,000)
     # Consecutive pieces of a long text share at least this many characters (at most chunk_chars // 8),
@@ -170,7 +173,10 @@ class Deidentifier:
     def _spans(self, text: str, results: Sequence[RecognizerResult]) -> list[Span]:
         spans = (Span(r.start, r.end, r.entity_type, r.score) for r in results)
         keep = self.config.keep_states_and_countries
-        found = resolve(s for s in spans if keep_span(s, text[s.start : s.end], keep_states_and_countries=keep))
+        spans = (s for s in spans if keep_span(s, text[s.start : s.end], keep_states_and_countries=keep))
+        if self.config.keep_date_years:  # after keep_span, which judges the whole date ("03/2019")
+            spans = (without_year(s, text[s.start : s.end]) if s.entity_type == "DATE_TIME" else s for s in spans)
+        found = resolve(spans)
         beside = extend_names(found, text)
         found = resolve(found + beside) if beside else found
         again = repeat_names(found, text)

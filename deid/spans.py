@@ -43,6 +43,26 @@ def is_date_identifier(value: str) -> bool:
     return bool(_DATE_LIKE.search(value))
 
 
+_TRAILING_YEAR = re.compile(r"(?P<sep>,?[ \t]+|[/.-])(?:18|19|20)\d\d$")
+_LEADING_YEAR = re.compile(r"^(?:18|19|20)\d\d[/.-]")
+
+
+def without_year(span: Span, value: str) -> Span:
+    """A date less the four-digit year at its end or start ("March 14, 2019" -> "March 14", "14/03/2019"
+    -> "14/03", "03/2019" -> "03", "2019-03-14" -> "03-14"), when what is left still names a day or a
+    month: Safe Harbor keeps years. Otherwise (a year inside, a two-digit year) the span as it is."""
+    trailing = _TRAILING_YEAR.search(value)
+    if trailing:
+        rest = value[: trailing.start()]
+        month_only = trailing.group("sep") in "/-" and re.fullmatch(r"0?[1-9]|1[0-2]", rest)
+        if is_date_identifier(rest) or month_only:
+            return Span(span.start, span.start + len(rest), span.entity_type, span.score)
+    leading = _LEADING_YEAR.match(value)
+    if leading and is_date_identifier(value[leading.end() :]):
+        return Span(span.start + leading.end(), span.end, span.entity_type, span.score)
+    return span
+
+
 def keep_span(span: Span, value: str, *, keep_states_and_countries: bool = True) -> bool:
     if span.entity_type == "DATE_TIME":
         return is_date_identifier(value)

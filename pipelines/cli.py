@@ -54,6 +54,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             need_classifier=args.need_classifier,
             minilm_ner=args.minilm_ner,
             strict_places=args.strict_places,
+            redact_years=args.redact_years,
         )
     except MissingKeyError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -87,6 +88,8 @@ def _evaluate(module: str, args: argparse.Namespace, **options) -> int:
 
 def _cmd_eval_deid(args: argparse.Namespace) -> int:
     options = {"minilm_ner": True, "minilm_threshold": args.minilm_threshold} if args.minilm_ner else {}
+    if args.redact_years:
+        options["keep_date_years"] = False
     return _evaluate("deid_eval", args, baseline=args.baseline, strict_places=args.strict_places, limit=args.limit, **options)
 
 
@@ -157,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--need-classifier", action="store_true", help="add the unmet-need sentence classifier's hits to the rules' (docs/unmet_needs.md)")
     run.add_argument("--minilm-ner", action="store_true", help="also redact names and places the MiniLM token classifier finds (about 5x the de-identification time; docs/deid_names.md)")
     run.add_argument("--strict-places", action="store_true", help="also redact US states and countries (kept by default, as Safe Harbor allows; docs/deid_places.md)")
+    run.add_argument("--redact-years", action="store_true", help="redact a date's year too (by default a date keeps its four-digit year, as Safe Harbor allows)")
     run.add_argument("--embedding-backend", default="minilm", choices=["minilm", "static"], help="sentence encoder (default minilm)")
     run.add_argument("--topic-fit-sample-size", type=int, help="fit topics on this many posts, assign the rest by nearest centroid")
     run.set_defaults(func=_cmd_run)
@@ -175,6 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_deid.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     eval_deid.add_argument("--baseline", action="store_true", help="also run Presidio's default configuration on the same texts")
     eval_deid.add_argument("--strict-places", action="store_true", help="redact US states and countries too (keep_states_and_countries=False)")
+    eval_deid.add_argument("--redact-years", action="store_true", help="redact a date's year too (keep_date_years=False)")
     eval_deid.add_argument("--minilm-ner", action="store_true", help="experimental: add the MiniLM token classifier (deid/minilm_ner.py) as a recognizer")
     eval_deid.add_argument("--minilm-threshold", type=float, default=None, help="its probability threshold (default: the one stored with the head)")
     eval_deid.add_argument("--limit", type=int, help="evaluate the first N records only")

@@ -41,10 +41,11 @@ def ingest_task(sources: list[dict], work_dir: str, run_id: str, max_body_chars:
 
 @task(name="deidentify", **TASK_OPTIONS)
 def deidentify_task(work_dir: str, run_id: str, demo_key: bool, key_secret_block: str | None, minilm_ner: bool = False,
-                    strict_places: bool = False) -> dict:
+                    strict_places: bool = False, redact_years: bool = False) -> dict:
     key, _ = resolve_run_key(demo_key, key_secret_block)
     # in a worker process that has never had a thread: this one has Prefect's (pipelines/stages/deid_worker.py)
-    summary = deidentify(Path(work_dir), run_id, key, config=DeidConfig(minilm_ner=minilm_ner, keep_states_and_countries=not strict_places),
+    summary = deidentify(Path(work_dir), run_id, key, config=DeidConfig(minilm_ner=minilm_ner, keep_states_and_countries=not strict_places,
+                                                                    keep_date_years=not redact_years),
                           worker_process=True)
     logger = get_run_logger()
     logger.info("deidentify: %s (worker process, single-threaded: %s)", summary["counts"], summary["worker_single_threaded"])
@@ -106,6 +107,7 @@ def patient_insights(
     need_classifier: bool = False,
     minilm_ner: bool = False,
     strict_places: bool = False,
+    redact_years: bool = False,
 ) -> dict:
     """Ingest forum exports, de-identify, model topics and unmet needs, publish Parquet.
 
@@ -121,7 +123,8 @@ def patient_insights(
     unmet-need sentence classifier's hits to the rules' (off by default; docs/unmet_needs.md).
     ``minilm_ner``: also redact the names and places the MiniLM token classifier finds (off by
     default: about 5x the de-identification time; docs/deid_names.md). ``strict_places``: also redact US states and
-    countries, which Safe Harbor allows to keep and the default keeps (docs/deid_places.md).
+    countries, which Safe Harbor allows to keep and the default keeps (docs/deid_places.md). ``redact_years``: a date
+    tied to a person goes whole, year included (by default its four-digit year stays: "<DATE_TIME>, 2019").
     """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
@@ -144,6 +147,7 @@ def patient_insights(
         "need_classifier": need_classifier,
         "minilm_ner": minilm_ner,
         "strict_places": strict_places,
+        "redact_years": redact_years,
         "key_secret_block": key_secret_block,
     }
     logger.info("run %s: %d source file(s), key from %s", run_id, len(specs), key_origin)
@@ -151,7 +155,8 @@ def patient_insights(
     work_dir = work.make_work_dir()
     try:
         ingest_summary = ingest_task([vars(s) for s in specs], str(work_dir), run_id, max_body_chars)
-        deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block, minilm_ner, strict_places)
+        deid_summary = deidentify_task(str(work_dir), run_id, demo_key, key_secret_block, minilm_ner, strict_places,
+                                       redact_years)
         topic_options = {k: parameters[k] for k in ("topic_model_dir", "topic_refit", "topic_max_age_days", "embedding_cache_dir", "embedding_backend", "topic_fit_sample_size")}
         topic_summary = topics_task(str(work_dir), run_id, topic_seed, topic_options)
         extract_summary = extract_task(str(work_dir), run_id, need_classifier)

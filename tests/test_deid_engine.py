@@ -1,6 +1,8 @@
 """The Deidentifier end to end on the real spaCy pipeline and Presidio."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from deid import DeidConfig, Deidentifier
@@ -196,9 +198,10 @@ def test_realistic_surrogates_are_consistent_and_hide_the_original(deidentifier)
     assert "555-01" in first.text and "<" not in first.text
 
 
-def test_strict_places_flow_parameter_redacts_states_and_countries(prefect_harness, tmp_path):
-    """A real flow run with ``strict_places=True`` (CLI ``--strict-places``) redacts the state and country the
-    default keeps (Safe Harbor allows them), keeps the medical words, and records the choice in the run's parameters."""
+def test_strict_places_and_redact_years_flow_parameters(prefect_harness, tmp_path):
+    """A real flow run with ``strict_places=True`` and ``redact_years=True`` (CLI ``--strict-places --redact-years``)
+    redacts the state, the country and the date's year that the default keeps (Safe Harbor allows them), keeps the
+    medical words, and records both choices in the run's parameters."""
     import json
 
     import pyarrow.parquet as pq
@@ -208,20 +211,24 @@ def test_strict_places_flow_parameter_redacts_states_and_countries(prefect_harne
 
     export = tmp_path / "export.jsonl"
     posts = [{"id": f"p{i}", "thread_id": f"t{i // 3}", "author": f"member_{i % 4}", "created_at": f"2024-03-{10 + i}T08:00:00Z",
-              "community": "lupus", "text": f"Day {i} on methotrexate since we moved to Ohio from Canada, the fatigue is better."}
+              "community": "lupus",
+              "text": f"Day {i} on methotrexate since we moved to Ohio from Canada on March 14, 2019, the fatigue is better."}
              for i in range(6)]
     export.write_text("\n".join(json.dumps(p) for p in posts) + "\n", encoding="utf-8")
     texts = {}
     for strict in (False, True):
         out = tmp_path / f"out-{strict}"
-        summary = patient_insights(sources=[str(export)], out_dir=str(out), demo_key=True, strict_places=strict)
+        summary = patient_insights(sources=[str(export)], out_dir=str(out), demo_key=True, strict_places=strict,
+                                   redact_years=strict)
         assert summary["published"] == 6
         folder = latest_run(out)
         texts[strict] = [r["text_deid"] for r in pq.read_table(folder / "posts.parquet").to_pylist()]
         manifest = pq.read_table(folder / "run_manifest.parquet").to_pylist()[0]
-        assert json.loads(manifest["parameters"])["strict_places"] is strict
-    assert all("Ohio" in t and "Canada" in t for t in texts[False])
-    assert all("Ohio" not in t and "Canada" not in t and "methotrexate" in t and "fatigue" in t for t in texts[True])
+        parameters = json.loads(manifest["parameters"])
+        assert parameters["strict_places"] is strict and parameters["redact_years"] is strict
+    assert all("Ohio" in t and "Canada" in t and re.search(r"<DATE_TIME[^>]*>, 2019", t) and "March" not in t for t in texts[False])
+    assert all("Ohio" not in t and "Canada" not in t and "2019" not in t and "March" not in t for t in texts[True])
+    assert all("methotrexate" in t and "fatigue" in t for t in texts[True])
 
 
 def test_a_birth_year_is_an_age_over_89_from_90_years_back():
@@ -235,3 +242,38 @@ def test_a_birth_year_is_an_age_over_89_from_90_years_back():
     taken = [r for r in recognizer.analyze(f"Gran was born in {year - 90}.", ["AGE"])]
     assert [r.entity_type for r in taken] == ["AGE"]
     assert recognizer.analyze(f"Gran was born in {year - 89}.", ["AGE"]) == []
+
+
+@pytest.mark.parametrize("text, kept, gone", [
+    ("I was diagnosed on March 14, 2019 at the clinic", "<DATE_TIME>, 2019", "March 14"),
+    ("surgery was 14/03/2019", "<DATE_TIME>/2019", "14/03"),
+    ("dx 03/2019 and", "<DATE_TIME>/2019", "03/"),
+    ("on 2019-03-14 I", "2019-<DATE_TIME>", "03-14"),
+    ("born March 3, 1930 in Ohio", "<DATE_TIME>, <AGE>", "1930"),  # a year that means an age over 89 goes
+])
+def test_a_date_keeps_its_year_unless_configured_not_to(deidentifier, whole_dates, text, kept, gone):
+    result = deidentifier.deidentify(text)
+    assert kept in result.text and gone not in result.text
+    assert not re.search(r"(?:19|20)\d\d", whole_dates.deidentify(text).text)
+
+
+@pytest.fixture(scope="module")
+def whole_dates(deidentifier):
+    return Deidentifier(config=DeidConfig(keep_date_years=False), nlp=deidentifier.analyzer.nlp_engine.nlp["en"])
+
+
+@pytest.mark.parametrize("value, rest", [
+    ("March 14, 2019", "March 14"),
+    ("14 March 2019", "14 March"),
+    ("14/03/2019", "14/03"),
+    ("03/2019", "03"),
+    ("2019-03-14", "03-14"),
+    ("3/14/19", "3/14/19"),  # a two-digit year: the whole date
+    ("March 2019 to June 2020", "March 2019 to June"),  # only the year at an end
+    ("2019", "2019"),  # nothing left that names a day or month
+])
+def test_without_year_trims_a_four_digit_year_at_either_end(value, rest):
+    from deid.spans import Span, without_year
+
+    span = without_year(Span(10, 10 + len(value), "DATE_TIME"), value)
+    assert value[span.start - 10 : span.end - 10] == rest

@@ -206,3 +206,15 @@ def test_presidio_baseline_runs_the_stock_pipeline_without_our_components():
     nlp = presidio_default().analyzer.nlp_engine.nlp["en"]
     assert nlp.pipe_names == spacy.load(SPACY_MODEL).pipe_names
     assert "forum_ner" not in nlp.pipe_names
+
+
+def test_a_dates_year_is_not_phi():
+    """Safe Harbor keeps years: the year inside a gold date counts as plain, so keeping it is no miss
+    and redacting it is over-redaction; the day and month stay PHI."""
+    text = "Diagnosed on March 14, 2019 at 40."
+    gold = spans_at(text, ("March 14, 2019", "DATE_TIME"))
+    kept = doc_counts(text, gold, [at(text, "March 14")])
+    assert (kept["phi"], kept["phi_redacted"], kept["phi_spans"], kept["phi_spans_redacted"]) == (2, 2, 1, 1)
+    assert (kept["plain"], kept["plain_redacted"]) == (5, 0)  # Diagnosed on 2019 at 40
+    whole = doc_counts(text, gold, [at(text, "March 14, 2019")])
+    assert (whole["phi_redacted"], whole["plain_redacted"]) == (2, 1)

@@ -24,6 +24,7 @@ TOKEN_RE = re.compile(r"([^\W_]+)|([^\w\s])")
 CONTENT_LABELS = frozenset({"ORGANIZATION", "GROUP", "PRODUCT", "CREATIVE_WORK", "TITLE", "NRP"})
 MEDICAL_LABELS = frozenset({"Drug", "ADR", "Symptom", "Disease", "Finding"})
 DRUG_LABEL = "Drug"
+DATE_LABEL = "DATE_TIME"
 
 Interval = tuple[int, int]
 
@@ -79,6 +80,15 @@ def all_gold_spans(record: GoldRecord) -> list[GoldSpan]:
     ]
 
 
+def _without_year(span: GoldSpan, text: str) -> GoldSpan:
+    """The gold date less a four-digit year (and its separator) at either end, as the de-identifier
+    keeps it by default (``deid.spans.without_year``): "March 14, 2019" -> "March 14"."""
+    from deid.spans import Span, without_year
+
+    kept = without_year(Span(span.start, span.end, span.label), text[span.start : span.end])
+    return GoldSpan(kept.start, kept.end, span.label)
+
+
 def _overlaps(token: Token, start: int, end: int) -> bool:
     return token.start < end and start < token.end
 
@@ -106,7 +116,9 @@ def doc_counts(text: str, gold: Sequence[GoldSpan], redactions: Iterable[Interva
     no PHI span), ``medical`` / ``medical_redacted`` and ``drug`` / ``drug_redacted`` (in a
     medical / ``Drug`` span and no PHI span), ``label:L`` / ``label_redacted:L`` (tokens in a
     span labelled L), ``phi_spans`` / ``phi_spans_redacted`` (PHI spans all of whose tokens
-    are redacted).
+    are redacted). A four-digit year at either end of a ``DATE_TIME`` span, with its separator, is
+    not in that span: Safe Harbor keeps years ("<DATE_TIME>, 2019" is the default output), so the
+    year counts as plain.
     """
     tokens = tokenize(text)
     red = _covered(tokens, redactions)
@@ -115,6 +127,8 @@ def doc_counts(text: str, gold: Sequence[GoldSpan], redactions: Iterable[Interva
     c["redacted"] = sum(red)
     labels_of: list[set[str]] = [set() for _ in tokens]
     for span in gold:
+        if span.label == DATE_LABEL:  # Safe Harbor keeps years: a date's year is not PHI
+            span = _without_year(span, text)
         idx = [i for i, t in enumerate(tokens) if _overlaps(t, span.start, span.end)]
         for i in idx:
             labels_of[i].add(span.label)
