@@ -147,6 +147,8 @@ CASES = {
         ("Springfield, IL 62704", ["62704"]),
         ("my zip code is 60614", ["60614"]),
         ("I walked 12000 steps", []),
+        ("anyone in the 90210 area?", ["90210"]),
+        ("the 60614 zip code has two clinics", ["60614"]),
         ("ZIP: 394 13", ["394 13"]),
         ("my zip is 6 0 6 1 4 if that helps", ["6 0 6 1 4"]),
         ("My zip is 6 0 6 1 4.", ["6 0 6 1 4"]),

@@ -29,6 +29,8 @@ class ZipCodeRecognizer(RuleRecognizer):
         ),
         Rule("place_postcode", place_postcode_regex(phi="code"), 0.6),
         Rule("place_preposition", r"\b(?i:in|near|around|from|live in|zip)\s+(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd|people|members|patients|calories))", 0.6),
+        # "in the 90210 area", "the 60614 zip": the word after says what the number is.
+        Rule("before_area", r"(?<![\d$.,])\b(?P<phi>\d{5})[ \t]+(?i:area|zip(?:[ \t]?code)?|postcode)\b", 0.6),
         Rule("bare_five_digits", r"(?<![\d$.,])\b(?P<phi>\d{5}(?:-\d{4})?)\b(?![\d.,]|\s?(?i:mg|mcg|units|steps|dollars|usd))", 0.1),
     )
     CONTEXT = ("zip", "zipcode", "postal", "address", "live", "area", "near")
