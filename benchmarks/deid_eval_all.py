@@ -51,7 +51,7 @@ NOTES = [
     "trained on it, so its PERSON/LOCATION recall there is inflated. `wnut17_dev` was never trained on nor "
     "used to choose a checkpoint (a 10% split of train was).",
     "- Safe Harbor keeps years, and so does ours by default (\"<DATE_TIME>, 2019\"): a four-digit year at either "
-    "end of a gold DATE_TIME span is a plain token for every system (docs/deid_evaluation.md), so DATE_TIME "
+    "end of a gold DATE_TIME span, or alone in it, is a plain token for every system (docs/deid_evaluation.md), so DATE_TIME "
     "recall counts day and month tokens, and Presidio's default, which redacts the year too, pays for it in "
     "plain tokens redacted.",
     "- Our system runs without a member list here; in the pipeline the export's usernames and display names "

@@ -218,3 +218,5 @@ def test_a_dates_year_is_not_phi():
     assert (kept["plain"], kept["plain_redacted"]) == (5, 0)  # Diagnosed on 2019 at 40
     whole = doc_counts(text, gold, [at(text, "March 14, 2019")])
     assert (whole["phi_redacted"], whole["plain_redacted"]) == (2, 1)
+    alone = doc_counts("Diagnosed in 2019.", spans_at("Diagnosed in 2019.", ("2019", "DATE_TIME")), [])
+    assert (alone["phi"], alone["phi_spans"], alone["plain"]) == (0, 0, 3)

@@ -82,10 +82,13 @@ def all_gold_spans(record: GoldRecord) -> list[GoldSpan]:
 
 def _without_year(span: GoldSpan, text: str) -> GoldSpan:
     """The gold date less a four-digit year (and its separator) at either end, as the de-identifier
-    keeps it by default (``deid.spans.without_year``): "March 14, 2019" -> "March 14"."""
+    keeps it by default (``deid.spans.without_year``): "March 14, 2019" -> "March 14"; a year alone -> nothing."""
     from deid.spans import Span, without_year
 
-    kept = without_year(Span(span.start, span.end, span.label), text[span.start : span.end])
+    value = text[span.start : span.end]
+    if re.fullmatch(r"\s*(?:18|19|20)\d\d\s*", value):
+        return GoldSpan(span.start, span.start, span.label)  # a year alone: nothing of the date is PHI
+    kept = without_year(Span(span.start, span.end, span.label), value)
     return GoldSpan(kept.start, kept.end, span.label)
 
 
@@ -117,8 +120,8 @@ def doc_counts(text: str, gold: Sequence[GoldSpan], redactions: Iterable[Interva
     medical / ``Drug`` span and no PHI span), ``label:L`` / ``label_redacted:L`` (tokens in a
     span labelled L), ``phi_spans`` / ``phi_spans_redacted`` (PHI spans all of whose tokens
     are redacted). A four-digit year at either end of a ``DATE_TIME`` span, with its separator, is
-    not in that span: Safe Harbor keeps years ("<DATE_TIME>, 2019" is the default output), so the
-    year counts as plain.
+    not in that span, and a span that is only a year is no span: Safe Harbor keeps years
+    ("<DATE_TIME>, 2019" is the default output), so the year counts as plain.
     """
     tokens = tokenize(text)
     red = _covered(tokens, redactions)
