@@ -35,7 +35,7 @@ _NOT_HANDLE = NOT_NAMES | frozenset(
 
 class SocialHandleRecognizer(RuleRecognizer):
     ENTITY = "USERNAME"
-    REQUIRES = _PLATFORM
+    REQUIRES = r"\b" + _PLATFORM + r"\b"  # a word: "ig" is inside "big", "night"
     RULES = (
         Rule(
             "after_platform",
