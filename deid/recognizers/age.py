@@ -6,7 +6,7 @@ words) are taken only for 90 to 120, the Safe Harbor ages, where a stray number 
 likely to be a dose, a lab value or a count.
 
 A birth year that puts someone over 89 this year ("born in 1931", "b. 1928", "born March 3,
-1930") is an age over 89 too: Safe Harbor removes every date element, the year included, that
+1930", "DOB 1/2/1930", "date of birth: 1930-01-02") is an age over 89 too: Safe Harbor removes every date element, the year included, that
 indicates such an age. Later birth years stay (years are kept)."""
 import datetime
 import re
@@ -28,6 +28,8 @@ _NOT_UNITS_WIDE = (
     r"people|members|patients|mmhg|mg/dl|points?|pages?|-\s*\d|/|\.\d|th\b|st\b|nd\b|rd\b))"
 )
 _AGE_90_120 = r"(?:9\d|1[01]\d|120)"
+# Words after which a year is a birth year: "born", "b.", "DOB", "date of birth", "birthday".
+_BIRTH_CUE = r"(?i:born|b\.|d\.?o\.?b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday)"
 _HAS_90_120 = r"(?<!\d)(?:9\d|1[01]\d|120)(?!\d)"  # what the rules for 90-120 in digits need
 _HAS_AGE_WORD = r"(?i:ninety|hundred)"
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -114,10 +116,10 @@ class AgeRecognizer(RuleRecognizer):
         ),
         Rule(
             "birth_year_over_89",
-            r"\b(?i:born|b\.)(?:[ \t]+(?:(?i:in|on|the|of)|\d{1,2}(?i:st|nd|rd|th)?,?|(?i:" + MONTH + r")\.?,?)){0,5}?"
-            r"[ \t]+(?P<phi>(?:18|19|20)\d\d)\b",
+            r"\b" + _BIRTH_CUE + r"(?:[ \t]*[:#-]|[ \t]+(?:(?i:in|on|the|of|is|was)|\d{1,2}(?i:st|nd|rd|th)?,?|(?i:" + MONTH + r")\.?,?))"
+            r"{0,5}?[ \t]*(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?P<phi>(?:18|19|20)\d\d)\b",
             0.7,
-            requires=r"(?i:born|b\.)",
+            requires=_BIRTH_CUE,
         ),
         # "Mom (92)", "Rosa (96)".
         Rule("name_paren_n", r"\b(?P<name>[A-Z][a-z]+)\s*\((?P<phi>" + _AGE_90_120 + r")\)", 0.6, requires=r"\(" + _AGE_90_120 + r"\)"),
