@@ -119,6 +119,11 @@ NOT_NAMES = frozenset(
 )
 
 
+# A handle as written after a platform or payment brand, without its "@": 2-41 characters, not
+# ending in "." or "-" (a sentence's full stop is no part of it).
+HANDLE = r"[A-Za-z0-9][A-Za-z0-9_.-]{1,40}(?<![.-])"
+
+
 def handle_shaped(value: str) -> bool:
     """Written like a handle rather than a word: an @, a digit, "_", "." or "-" inside, or a
     capital after a lower-case letter ("@name", "jane_doe", "jenny.k", "JaneDoe", "jane-88")."""

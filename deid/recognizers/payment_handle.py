@@ -3,10 +3,9 @@ after the brand ("venmo @jane-doe-88", "my venmo: janedoe", "paypal.me/janedoe")
 itself is not redacted, and dollar amounts ("$40", "$1,500", "$5k") are not cashtags."""
 import re
 
-from .base import NOT_NAMES, Rule, RuleRecognizer, handle_shaped
+from .base import HANDLE, NOT_NAMES, Rule, RuleRecognizer, handle_shaped
 
 _BRAND = r"(?i:venmo|cash\s?app|paypal|zelle)"
-_HANDLE = r"[A-Za-z0-9][A-Za-z0-9_.-]{1,40}(?<![.-])"
 _CURRENCY = frozenset("us usd ca cad au aud nz nzd hk hkd sg sgd mx mxn".split())
 _NOT_HANDLE = NOT_NAMES | frozenset(
     """
@@ -21,12 +20,12 @@ class PaymentHandleRecognizer(RuleRecognizer):
     REQUIRES = r"\$[A-Za-z]|(?i:venmo|cash[\s.]?app|paypal|zelle)"
     RULES = (
         Rule("cashtag", r"(?<![\w$])(?P<phi>\$[A-Za-z][A-Za-z0-9_]{0,19})(?![\w$])", 0.7),
-        Rule("payment_link", r"(?i)\b(?P<phi>(?:paypal\.me|venmo\.com(?:/u)?|cash\.app)/\$?" + _HANDLE + r")", 0.85),
+        Rule("payment_link", r"(?i)\b(?P<phi>(?:paypal\.me|venmo\.com(?:/u)?|cash\.app)/\$?" + HANDLE + r")", 0.85),
         # "venmo @name", "venmo: name", "my venmo is name_88", "cashapp - name".
         Rule(
             "after_brand",
             r"\b" + _BRAND + r"(?:\s+(?i:handle|name|id|username|user))?"
-            r"(?P<sep>\s*(?::|-|\bis\b|\bat\b)\s*|\s+(?=@))(?P<phi>@?" + _HANDLE + r")",
+            r"(?P<sep>\s*(?::|-|\bis\b|\bat\b)\s*|\s+(?=@))(?P<phi>@?" + HANDLE + r")",
             0.7,
         ),
     )

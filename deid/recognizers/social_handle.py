@@ -12,7 +12,7 @@ instagram is private", "Twitter: Two amazing products" and "I can't handle it" s
 import re
 
 from ..gazetteers import is_english_word
-from .base import NOT_NAMES, Rule, RuleRecognizer, handle_shaped
+from .base import HANDLE, NOT_NAMES, Rule, RuleRecognizer, handle_shaped
 
 # Platforms whose names are not everyday words ("line", "signal", "threads", "snap" and "x" are).
 _PLATFORM = (
@@ -24,7 +24,6 @@ _PLATFORM = (
 _WHERE = r"(?:\s+(?i:on|for|over|in)(?:\s+[A-Za-z.']+){1,3}?)?"
 # A colon, a dash, "is" or "was" (after the words between, if any), or a bare space right after the name.
 _SEP = r"(?:" + _WHERE + r"(?P<sep>\s*(?::|-|\b(?i:is|was)\b)\s*)|\s+)"
-_HANDLE = r"@?[A-Za-z0-9][A-Za-z0-9_.-]{1,40}(?<![.-])"
 _NOT_HANDLE = NOT_NAMES | frozenset(
     """
     private public down up gone deleted locked same different account page profile link
@@ -40,7 +39,7 @@ class SocialHandleRecognizer(RuleRecognizer):
         Rule(
             "after_platform",
             r"\b" + _PLATFORM + r"(?:\s+(?i:handle|name|id|username|user|account|acct))?" + _SEP
-            + r"(?P<phi>" + _HANDLE + r")(?![\w@#])",
+            + r"(?P<phi>@?" + HANDLE + r")(?![\w@#])",
             0.7,
         ),
         Rule("discord_tag", r"(?<![\w#@])(?P<phi>[A-Za-z0-9_.]{2,32}#\d{4})(?!\w)", 0.7, requires=r"(?i:discord)"),
