@@ -193,6 +193,11 @@ class Deidentifier:
         )
         return self._spans(text, results)
 
+    def _analyze_blanked(self, text: str, long_runs: list[Span], nlp_artifacts=None) -> list[Span]:
+        """Spans in ``text`` whose long runs ``blank_long_tokens`` replaced by spaces, plus those
+        runs' own spans; a text left blank is not analysed."""
+        return (self._analyze(text, nlp_artifacts) if text.strip() else []) + long_runs
+
     def _apply(self, text: str, spans: list[Span], surrogates: Optional[SurrogateMap] = None) -> DeidResult:
         if not spans:
             return DeidResult(text, ())
@@ -242,7 +247,7 @@ class Deidentifier:
         for start, end in _windows(text, self.config.chunk_chars, self.config.chunk_overlap):
             norm = normalize(text[start:end])
             analysed, junk = blank_long_tokens(norm.text)
-            found = self._back(norm, self._analyze(analysed) + junk if analysed.strip() else junk)
+            found = self._back(norm, self._analyze_blanked(analysed, junk))
             spans += [Span(s.start + start, s.end + start, s.entity_type, s.score) for s in found]
         spans = resolve(spans)
         pieces: list[str] = []
@@ -298,7 +303,4 @@ class Deidentifier:
                 continue
             norm, junk = next(norms), next(junks)
             text, artifacts = next(processed)
-            if not text.strip():
-                yield self._apply(original, self._back(norm, junk), surrogate_map) if junk else DeidResult(original, ())
-            else:
-                yield self._apply(original, self._back(norm, resolve(self._analyze(text, artifacts) + junk)), surrogate_map)
+            yield self._apply(original, self._back(norm, resolve(self._analyze_blanked(text, junk, artifacts))), surrogate_map)
