@@ -37,7 +37,7 @@ POSTS = _schema(
     _f("period_week", pa.date32(), "Monday of the ISO week the post was written (UTC). Exact timestamps are not published.", False),
     _f("period_month", pa.string(), "Month the post was written, YYYY-MM (UTC).", False),
     _f("title_deid", pa.string(), "De-identified thread title, on the thread's first post only."),
-    _f("text_deid", pa.string(), "De-identified body text; identifiers replaced by numbered typed placeholders such as <PERSON_1>, the same number for the same person or value throughout a thread.", False),
+    _f("text_deid", pa.string(), "De-identified body text; identifiers replaced by numbered typed placeholders such as <PERSON_1>, the same number for the same person or value throughout a thread. A date keeps its four-digit year, which Safe Harbor allows (<DATE_TIME_1>, 2019), unless the year means an age over 89 or the run used redact_years.", False),
     _f("n_redactions", pa.int32(), "Number of spans redacted in title and body.", False),
     _f("redaction_types", pa.list_(pa.string()), "Distinct placeholder types used in the post (PERSON, PHONE_NUMBER, ...; LONG_TOKEN: an unbroken run of 256+ non-space characters, such as a pasted base64 image, redacted whole), sorted.", False),
     _f("char_count", pa.int32(), "Length of the de-identified body, in characters.", False),
