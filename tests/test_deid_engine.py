@@ -167,6 +167,12 @@ def test_bad_input_gets_a_defined_result(deidentifier, text):
         ("Hey all, Mike here. Started Mounjaro 2.5 mg last week.", ["Started Mounjaro 2.5 mg"]),
         ("Find me at facebook.com/groups/knees if you want.", ["Find me at "]),
         ("Respite days help.\n\nWarmly,\nLinda Kowalski, RN", ["Warmly,\n"]),
+        # eponymous conditions and signs: the statistical models take the name for a person or place
+        ("Bell's palsy hit me the week after.", ["Bell's palsy"]),
+        ("Wilson's disease is rare.", ["Wilson's disease"]),
+        ("my Baker's cyst and Hunter's syndrome", ["Baker's cyst", "Hunter's syndrome"]),
+        ("got Todd's paralysis after the seizure", ["Todd's paralysis"]),
+        ("Guillain-Barre after the flu", ["Guillain-Barre"]),  # each part of the word is medical
     ],
 )
 def test_medical_words_survive(deidentifier, text, kept):
@@ -180,6 +186,7 @@ def test_medical_words_survive(deidentifier, text, kept):
     [
         ("Thanks Allegra, great advice!", "Allegra"),  # a drug name used as a name, with a naming cue
         ("Williams told me the same at the clinic.", "Williams"),  # a surname that is also a syndrome
+        ("Dr. Baker's cyst removal went fine", "Baker"),  # a title still names the person
     ],
 )
 def test_names_that_look_medical_are_still_redacted(deidentifier, text, gone):

@@ -462,6 +462,9 @@ CASES = {
         ("then Todd drove me home", ["Todd"]),  # a name English also uses as a noun, inside a sentence
         ("Todd drove me home", []),  # ... but not first in a sentence
         ("Mason jars are great for overnight oats", []),
+        ("Bridget's advice is spot on", ["Bridget"]),  # a noun-like first name opening a sentence as a possessive
+        ("Mason's advice helped", ["Mason"]),
+        ("Todd's paralysis after the seizure", []),  # an eponymous sign
         ("my doctor at Grace Church clinic", []),
         ("I have Wilson's disease and Ramsay Hunt syndrome", []),  # eponyms
         ("woke up with a charley horse again", []),

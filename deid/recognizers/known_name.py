@@ -8,7 +8,7 @@ symptom word, state and country. A word is taken as a name when
 
 - it is such a first name or surname written capitalised (anywhere, "Linus , lately ...");
 - it is a Census first name that English also uses as a noun ("Mason", "Todd"), written
-  capitalised and not first in a sentence;
+  capitalised and not first in a sentence, or first as a possessive ("Bridget's advice");
 - it is such a first name written in lower case ("hey hubert");
 - it follows or precedes one of the above, capitalised alike, and is neither an English word
   nor medical ("Haruka Nakamura", "Yaretzi Quispe", "Aino K. Lehtinen");
@@ -64,8 +64,9 @@ EXCLUDED = NOT_NAMES | CHAT_WORDS | SPECIALTY_WORDS | NEXT_TO_NAMES | NOT_PERSON
 # Head nouns of eponymous conditions, signs and body parts: "Wilson's disease", "Ramsay Hunt
 # syndrome", "Barrett's esophagus", "Morton's neuroma", "charley horse" are not people.
 EPONYM_HEADS = frozenset(
-    ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture"]
+    ["disease", "diseases", "syndrome", "syndromes", "disorder", "palsy", "phenomenon", "sign", "test", "tests", "lymphoma", "sarcoma", "tumor", "tumour", "esophagus", "neuroma", "cyst", "cysts", "horse", "procedure", "maneuver", "manoeuvre", "reflex", "ulcer", "ulcers", "fracture", "node", "nodes", "duct", "ducts", "gland", "glands", "tube", "tubes", "malformation", "anomaly", "contracture", "paralysis", "ataxia", "dystrophy", "anemia", "anaemia", "thyroiditis", "encephalopathy", "chorea", "neuralgia", "aneurysm", "triad", "lymphedema"]
 )
+_EPONYM_STEMS = frozenset(h.rstrip("s") for h in EPONYM_HEADS)
 # The most words one name takes ("María de los Ángeles García López"): each walk from a found word
 # to its neighbours stops there, so a long run of name-like words costs time linear in its length
 # (the overlapping spans of its found words are merged later), not quadratic.
@@ -85,6 +86,13 @@ def name_extent(i: int, count: int, joins_next, joins_previous) -> tuple[int, in
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _AND = re.compile(r"[ \t]+(?:and|&|or)[ \t]+")
 _EPONYM = re.compile(r"(?:['’]s?)?(?:[ \t-]+[A-Z][a-z]+(?:['’]s?)?)?[ \t]+([A-Za-z]+)")  # "'s disease", " Hunt syndrome"
+
+
+def before_eponym_head(text: str, end: int) -> bool:
+    """The name ending at ``end`` names a condition, sign or body part: "Parkinson's disease",
+    "Ramsay Hunt syndrome", "Bell's palsy", "Charlie Horses"."""
+    match = _EPONYM.match(text, end)
+    return bool(match) and match.group(1).lower().rstrip("s") in _EPONYM_STEMS
 
 
 def _key(word: str) -> str:
@@ -168,7 +176,10 @@ class KnownNameRecognizer(RuleRecognizer):
         if _capitalised(word):
             if key in world_first_names() or key in world_surnames():
                 return self.RULES[0]
-            if key in noun_first_names() and not _SENTENCE_START.search(text[max(0, start - 4) : start]):
+            # first in a sentence only as a possessive: "Bridget's advice" (a "Mason jar" stays)
+            if key in noun_first_names() and (
+                _POSSESSIVE.search(word) or not _SENTENCE_START.search(text[max(0, start - 4) : start])
+            ):
                 return self.RULES[0]
         elif word.islower() and key in world_first_names():
             return self.RULES[1]
@@ -267,8 +278,7 @@ class KnownNameRecognizer(RuleRecognizer):
                 lambda k: self._joins(text, words[k - 1], words[k], like, k - 1 in found, words[k - 1]),
             )
             end = words[last][1] - (2 if _POSSESSIVE.search(words[last][2]) else 0)
-            eponym = _EPONYM.match(text, end)
-            if (words[first][0], end) in seen or (eponym and eponym.group(1).lower() in EPONYM_HEADS):
+            if (words[first][0], end) in seen or before_eponym_head(text, end):
                 continue
             seen.add((words[first][0], end))
             results.append(self._result(words[first][0], end, rule if first == last else self.RULES[2]))

@@ -51,18 +51,12 @@ def medical_span(value: str) -> bool:
     return any(len(w) >= 3 and is_medical_word(w) for w in span_words(value))
 
 
-def _before_eponym_head(text: str, end: int) -> bool:
-    """A name of a condition or sign: "Parkinson's disease", "Ramsay Hunt syndrome", "Charlie Horses"."""
-    from .known_name import _EPONYM, EPONYM_HEADS
-
-    match = _EPONYM.match(text, end)
-    return bool(match) and match.group(1).lower().rstrip("s") in {h.rstrip("s") for h in EPONYM_HEADS}
-
-
 def passes_guard(text: str, start: int, end: int, label: str, guard: str) -> bool:
     if guard == "none":
         return True
-    if medical_span(text[start:end]) or _before_eponym_head(text, end):
+    from .known_name import before_eponym_head
+
+    if medical_span(text[start:end]) or before_eponym_head(text, end):
         return False
     if guard == "cased" and text[start:end].islower():
         from ..gazetteers import is_listed_name, place_names

@@ -1,11 +1,13 @@
 """Presidio's spaCy NER recognizer, with the small model's typical mistakes on patient text
 filtered out before Presidio merges results (so a rule's hit on the same words survives).
 
-Dropped: a lone lower-case word ("scan" as a place) unless the name or city gazetteer knows it, spans made only of drug names or
-symptom/condition words ("Tamoxifen", "Muscle Pain" as a person), misspelt drugs included
-("Liptior"), a drug name with everyday words that are no names ("Started Mounjaro"), and spans made
-only of greetings, sign-offs and titles ("Warmly" as a place). Only the model's guesses are dropped this way: a name found
-by a context rule ("thanks Allegra", "my wife Grace") or in the member list is always redacted."""
+Dropped: a lone lower-case word ("scan" as a place) unless the name or city gazetteer knows it,
+spans made only of drug names or symptom/condition words ("Tamoxifen", "Muscle Pain" as a
+person), misspelt drugs included ("Liptior"), a drug name with everyday words that are no names
+("Started Mounjaro"), spans made only of greetings, sign-offs and titles ("Warmly" as a place),
+and the name in an eponymous condition or sign ("Bell's palsy", "Wilson's disease", "Baker's
+cyst"). Only the model's guesses are dropped this way: a name found by a context rule ("thanks
+Allegra", "my wife Grace") or in the member list is always redacted."""
 from __future__ import annotations
 
 import re
@@ -19,7 +21,7 @@ from ..forum_ner import SPANS_KEY
 from .base import NOT_NAMES, NOT_PERSON_WORDS
 from ..gazetteers import common_surnames, first_names, is_english_word, looks_like_drug, medical_terms, medical_words, place_names
 from ..name_shape import name_likeness
-from .known_name import NEXT_TO_NAMES, unknown_word
+from .known_name import NEXT_TO_NAMES, before_eponym_head, unknown_word
 
 
 DOSE_WORDS = frozenset(
@@ -53,7 +55,8 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     if words and all(w in NEXT_TO_NAMES for w in words):  # "Warmly", "Regards", "Dear"
         return False
     vocabulary = medical_words()
-    if words and all(w in vocabulary or looks_like_drug(w) for w in words):
+    # "Guillain-Barre": a hyphenated word counts as medical when each of its parts is
+    if words and all(w in vocabulary or looks_like_drug(w) or ("-" in w and all(p in vocabulary for p in w.split("-") if p)) for w in words):
         return False
     # a drug with only everyday words beside it, none a name: "Started Mounjaro" (not "Bubble Boy")
     drugs = [w for w in words if w in medical_terms() or looks_like_drug(w)]
@@ -185,5 +188,6 @@ class ForumSpacyRecognizer(SpacyRecognizer):
         results = [trim_person(text, r) for r in results]
         return [
             r for r in results
-            if r.entity_type not in {"PERSON", "LOCATION", "NRP"} or plausible_entity(text[r.start : r.end], r.entity_type)
+            if r.entity_type not in {"PERSON", "LOCATION", "NRP"}
+            or (plausible_entity(text[r.start : r.end], r.entity_type) and not before_eponym_head(text, r.end))
         ]
