@@ -65,6 +65,12 @@ CASES = {
         ("account number 000418823", ["000418823"]),
         ("patient ID P7782910", ["P7782910"]),
         ("NHS number 485 777 3456", ["485 777 3456"]),
+        # a device's MAC address, with colons or hyphens; a list of numbers stays
+        ("my MAC address is 00:1A:2B:3C:4D:5E", ["00:1A:2B:3C:4D:5E"]),
+        ("pump MAC 00-1a-2b-3c-4d-5e.", ["00-1a-2b-3c-4d-5e"]),
+        ("reps 10-12-14-16-18-20", []),
+        ("at 12:30:45 today", []),
+        ("00:1A:2B:3C:4D:5E:6F:70", []),
         ("no idea 12345678 people", []),
         ("I'd 250000 reasons", []),
         ("my ID is in my wallet", []),
@@ -243,6 +249,9 @@ CASES = {
     ForumHandleRecognizer: [
         ("@sunflower_jen82 thank you!", ["@sunflower_jen82"]),
         ("as u/mikeT_1975 said", ["u/mikeT_1975"]),
+        ("U/MoniqueCarb6 nailed it.", ["U/MoniqueCarb6"]),  # capitalised by autocorrect
+        ("see /U/foo_bar", ["/U/foo_bar"]),
+        ("R/diabetes is great", []),  # a subreddit names no one
         ("email me at jen@example.com", []),
     ],
     ClinicianNameRecognizer: [
