@@ -260,6 +260,9 @@ CASES = {
         ("my oncologist Sarah Lee called", ["Sarah Lee"]),
         ("my nurse Linda was kind", ["Linda"]),
         ("Dr. Google is not a doctor", []),
+        ("Nurse Ratched would not let me sleep", ["Ratched"]),
+        ("Nurse Practitioner visits are covered", []),
+        ("The Nurse Navigator called", []),
         ("my oncologist said no", []),
     ],
     FamilyNameRecognizer: [
@@ -295,6 +298,30 @@ CASES = {
         ("Hope this helps\n— Jen", ["Jen"]),
         ("Thanks everyone for the advice", []),
         ("Hi all, quick question", []),
+        # a lower-case sign-off with a listed first name
+        ("thanks for listening\nlove, barb", ["barb"]),
+        ("love it", []),
+        ("much love, mom", []),
+        ("hugs mama", []),
+        ("cheers mate", []),
+        ("love ozempic", []),
+        # the last line signs off with a first name and says more about the writer
+        ("thanks all\n- Marguerite, 54, stage IIIA", ["Marguerite"]),
+        ("--Barb (mom of a T1D kid)", ["Barb"]),
+        ("my list:\n- Nausea, mild\n- Fatigue (mostly pm)", []),
+        ("- Marguerite, 54\nand more to say", []),  # not the last line
+        # initials closing the post
+        ("Thanks all, - T.J.", ["T.J."]),
+        ("That helps.\nBest, M.", ["M."]),
+        ("Take care ~ K\n", ["K"]),
+        ("Thanks! -JK", ["JK"]),
+        ("Love, X", []),
+        ("Thanks, OK", []),
+        ("I love B", []),
+        ("2 MORE WEEKS ! XD", []),  # emoticons and kisses after "!" are no initials
+        ("guns . XOXO", []),
+        ("WEEKEND !! xD", []),
+        ("vitamins A - E", []),
     ],
     FacilityRecognizer: [
         ("treated at Mercy General Hospital last year", ["Mercy General Hospital"]),
@@ -308,6 +335,8 @@ CASES = {
     ],
     FirstNameContextRecognizer: [
         ("my dad stanley is at rehab", ["stanley"]),
+        ("my neighbor mary-kate helped", ["mary-kate"]),  # each part a listed first name
+        ("my nurse follow-up is monday", []),
         ("our social worker ruthie finally called", ["ruthie"]),
         ("my diabetes educator becca was great", ["becca"]),
         ("My mother-in-law Marjorie is 73", ["Marjorie"]),
@@ -315,6 +344,22 @@ CASES = {
         ("Jen,\n\nThe area agency on aging helped.", ["Jen"]),
         ("Sarah and I went to the clinic", ["Sarah"]),
         ("Hope said the shots sting", ["Hope"]),  # a name that is an everyday word, before a speech verb
+        # a writer introducing themselves: "<first name> here" and a pause, at a line's start
+        ("Dawn here. Diagnosed 2019.", ["Dawn"]),
+        ("Hi all, Joy here, newly diagnosed", ["Joy"]),
+        ("Hello everyone! Barb here - mom of two", ["Barb"]),
+        ("Summer here is awful", []),
+        ("Winter here, ugh", []),
+        ("Same here.", []),
+        ("Morning here.", []),
+        ("I am new. Dawn here\nstage 2", []),  # not at a line's start
+        ("Joy (45F) here, lurker", ["Joy"]),
+        ("Hi, I'm Hope. New here.", ["Hope"]),
+        ("I am Grace, 34, stage 2", ["Grace"]),
+        ("I'm Joy and I was diagnosed in May", ["Joy"]),
+        ("I'm hopeful. Hope helps.", []),
+        ("I'm Sure it works", []),
+        ("so I'm Done.", []),  # no listed name
         ("I hope said drug works", []),
         ("I keep forgetting Ibrance and I'm not sure why", []),
         ("my dad thinks it works", []),

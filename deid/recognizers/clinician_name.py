@@ -9,12 +9,17 @@ _ROLES = (
     r"nutritionist|specialist|midwife|practitioner|coordinator|rn|md)"
 )
 
+# Words that make a role of "Nurse" or "the nurse" rather than name the nurse ("Nurse Navigator").
+_NOT_ROLE = r"(?!(?:Practitioner|Practitioners|Navigator|Educator|Manager|Coordinator|Case|Anesthetist|Specialist|Midwife|Aide)\b)"
+
 
 class ClinicianNameRecognizer(RuleRecognizer):
     ENTITY = "PERSON"
     RULES = (
         Rule("title", r"\b(?:Dr|DR|dr|Doctor|Prof|Professor)\.?[ ]+" + _NAME, 0.85),
-        Rule("role_name", r"\b(?i:my|our|the|her|his|their)\s+(?:[a-z]+[ -]){0,2}" + _ROLES + r",?[ ]+" + _NAME, 0.7),
+        # "Nurse Ratched", "Nurse Jackie": "Nurse" capitalised as a title, not a role ("Nurse Practitioner")
+        Rule("nurse_title", r"\bNurse[ ]+" + _NOT_ROLE + _NAME, 0.7),
+        Rule("role_name", r"\b(?i:my|our|the|her|his|their)\s+(?:[a-z]+[ -]){0,2}" + _ROLES + r",?[ ]+" + _NOT_ROLE + _NAME, 0.7),
         Rule("name_title", r"\b(?P<phi>[A-Z][a-z]+),?\s+(?:MD|M\.D\.|RN|NP|PA-C|DO)\b", 0.7),
         Rule("lowercase_dr", r"\b(?:dr|doc)\.?[ ]+(?P<phi>[a-z][a-z'-]{2,})\b", 0.5),
     )

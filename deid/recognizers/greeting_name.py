@@ -21,6 +21,10 @@ _VOCATIVES = frozenset(
 )
 
 
+# Capitals that close a post without being anyone's initials: kisses, "OK", "I".
+_NOT_INITIALS = frozenset({"x", "xx", "xxx", "xo", "xox", "i", "ok", "a"})
+
+
 class GreetingNameRecognizer(RuleRecognizer):
     ENTITY = "PERSON"
     RULES = (
@@ -31,6 +35,18 @@ class GreetingNameRecognizer(RuleRecognizer):
         Rule("greeting_lower_name", r"(?:^|[.!?]\s+|\s)(?i:hey|hi|hello|hiya|heya|yo|dear)[ ,]+(?P<phi>[a-z]{3,})\b", 0.45, re.MULTILINE),
         Rule("signoff_dash", r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<phi>[A-Za-z][a-z'’-]+)[ \t]*(?:$|\n)", 0.7),
         Rule("signoff_word", r"(?:^|\n|[.!]\s+)[ \t]*" + _CLOSERS + r"[,!]?[ \t]+(?P<phi>[A-Z][a-z'’-]+)[ \t]*[.!]?[ \t]*(?:$|\n)", 0.7),
+        # "love, barb": a lower-case sign-off, taken when a first-name list knows the word
+        Rule("signoff_lower_word", r"(?:^|\n|[.!]\s+)[ \t]*" + _CLOSERS + r"[,!]?[ \t]+(?P<phi>[a-z]{3,}[a-z'’-]*)[ \t]*[.!]?[ \t]*(?:$|\n)", 0.6),
+        # "- Marguerite, 54, stage IIIA" or "--Barb (mom of a T1D kid)": the post's last line
+        # signs off with a first name and says more about the writer
+        Rule("signoff_dash_described", r"(?:^|\n)[ \t]*[-–—~]+[ \t]*(?P<phi>[A-Z][a-z'’-]+)[ \t]*[,(][^\n]*\s*\Z", 0.7),
+        # "- T.J.", "Best, M.", "thanks all ~ JK": initials closing the post
+        Rule(
+            "signoff_initials",
+            r"(?:^|\n|[,.!][ \t]+)[ \t]*(?:[-–—~]+|" + _CLOSERS + r"(?:[,!]?[ \t]*[-–—~]+|[,!]?[ \t]+|[,!]))[ \t]*"
+            r"(?P<phi>[A-Z](?:\.?[ ]?[A-Z]){0,2}\.?)\s*\Z",
+            0.6,
+        ),
     )
     EXCLUDE = NOT_NAMES | NOT_PERSON_WORDS | frozenset(
         {"everyone", "everybody", "all", "guys", "so", "for", "again", "ladies", "folks", "y'all",
@@ -43,6 +59,12 @@ class GreetingNameRecognizer(RuleRecognizer):
     def accept(self, value: str, rule: Rule) -> bool:
         """"Love Sulfasalazine!" praises a drug; "thanks Allegra" still thanks a person."""
         word = value.lower()
+        if rule.name == "signoff_initials":
+            return word.replace(".", "").replace(" ", "") not in _NOT_INITIALS
+        if rule.name in ("signoff_lower_word", "signoff_dash_described"):
+            if word in CHAT_WORDS or word in _VOCATIVES or word in medical_words() or word in medical_terms():
+                return False
+            return word in first_names() or word in world_first_names()
         if rule.name == "greeting_lower_name":
             if word in CHAT_WORDS or word in _VOCATIVES or word in medical_words() or word in medical_terms():
                 return False
