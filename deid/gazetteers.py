@@ -245,6 +245,11 @@ def _verbs_and_modifiers() -> frozenset[str]:
     return frozenset(w for pos in ("verb", "adj", "adv") for w in index.get(pos, []))
 
 
+def is_verb_or_modifier(word: str) -> bool:
+    """``word`` (lower case) is a verb, adjective or adverb in WordNet ("love", "sue", "free")."""
+    return word in _verbs_and_modifiers()
+
+
 @lru_cache(maxsize=1)
 def _predicate_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(adverbs, verbs, irregular verb forms) of the WordNet tables."""

@@ -24,6 +24,7 @@ from deid.recognizers.name_list import NameListRecognizer
 from deid.recognizers.self_introduction import SelfIntroductionRecognizer
 from deid.recognizers.shouted_name import ShoutedNameRecognizer
 from deid.recognizers.social_handle import SocialHandleRecognizer
+from deid.recognizers.spelled_name import SpelledNameRecognizer
 from deid.recognizers.greeting_name import GreetingNameRecognizer
 from deid.recognizers.identifier_number import IdentifierNumberRecognizer
 from deid.recognizers.known_name import KnownNameRecognizer
@@ -600,6 +601,30 @@ CASES = {
         ("on 3rd may", ["3rd may"]),
         ("3 may be enough", []),
         ("took 2 mar", []),
+    ],
+    SpelledNameRecognizer: [
+        ("my name is J e n n y", ["J e n n y"]),
+        ("J.e.n.n.y. says hi", ["J.e.n.n.y"]),
+        ("ask j-e-n-n-y", ["j-e-n-n-y"]),
+        ("my son T y l e r is 7", ["T y l e r"]),
+        ("K * A * T * E", ["K * A * T * E"]),
+        ("J. E. N. N. Y.", ["J. E. N. N. Y"]),
+        ("k o w a l s k i family", ["k o w a l s k i"]),  # a surname that is no English word
+        ("s m i t h family", []),  # a surname that is an English word
+        ("L . O . V . E", []),  # emphasis: a verb, though a name list holds "Love"
+        ("F R E E", []),
+        # acronyms and letters that join to no name, and medical terms, stay
+        ("I V F round 2", []),
+        ("U.S.A. rules", []),
+        ("T I A last year", []),
+        ("my A.N.A. was positive", []),
+        ("N A S H and fibrosis", []),
+        ("her name is a n a", ["a n a"]),  # lower case: the name
+        ("B R C A", []),
+        ("e.g. this, i.e. that", []),
+        ("it effects my R.E.M. Sleep", []),
+        ("o m g", []),
+        ("J e n n y x", []),  # the letters run on: "jennyx" is no name
     ],
     ForeignScriptRecognizer: [
         ("I'm Maciej, originally from ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ, and i'm 23", ["ΚΑΤΩ ΠΟΛΕΜΙΔΙΑ"]),

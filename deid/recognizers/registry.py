@@ -22,6 +22,7 @@ from .phone import WrittenPhoneRecognizer
 from .self_introduction import SelfIntroductionRecognizer
 from .shouted_name import ShoutedNameRecognizer
 from .social_handle import SocialHandleRecognizer
+from .spelled_name import SpelledNameRecognizer
 from .ssn import SsnRecognizer
 from .street_address import StreetAddressRecognizer
 from .title_name import TitleNameRecognizer
@@ -52,6 +53,7 @@ CUSTOM_RECOGNIZERS = (
     SelfIntroductionRecognizer,
     ShoutedNameRecognizer,
     SocialHandleRecognizer,
+    SpelledNameRecognizer,
     SsnRecognizer,
     WrittenPhoneRecognizer,
     StreetAddressRecognizer,
