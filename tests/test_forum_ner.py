@@ -73,6 +73,9 @@ def test_lower_case_model_guesses_need_a_list_or_an_unknown_word(value, label, e
     "value,label,expected",
     [
         ("Started Mounjaro", "PERSON", False),  # a verb and a drug
+        ("Guillain-Barre", "PERSON", False),  # each part of the hyphenated word is medical
+        ("Mary-Kate", "PERSON", True),
+        ("-", "PERSON", True),  # no parts: not a medical compound (other filters judge it)
         ("Took Humira", "PERSON", False),
         ("Tried Gabapentin", "PERSON", False),
         ("Warmly", "LOCATION", False),  # a sign-off

@@ -55,12 +55,17 @@ def plausible_entity(value: str, entity_type: str) -> bool:
     if words and all(w in NEXT_TO_NAMES for w in words):  # "Warmly", "Regards", "Dear"
         return False
     vocabulary = medical_words()
-    # "Guillain-Barre": a hyphenated word counts as medical when each of its parts is
-    if words and all(w in vocabulary or looks_like_drug(w) or ("-" in w and all(p in vocabulary for p in w.split("-") if p)) for w in words):
+    if words and all(w in vocabulary or looks_like_drug(w) or _medical_compound(w, vocabulary) for w in words):
         return False
     # a drug with only everyday words beside it, none a name: "Started Mounjaro" (not "Bubble Boy")
     drugs = [w for w in words if w in medical_terms() or looks_like_drug(w)]
     return not (drugs and all(w in drugs or _everyday_word(w) for w in words))
+
+
+def _medical_compound(word: str, vocabulary: frozenset[str]) -> bool:
+    """"guillain-barre": a hyphenated word whose parts are all medical words."""
+    parts = [p for p in word.split("-") if p]
+    return len(parts) > 1 and all(p in vocabulary for p in parts)
 
 
 def names_nobody(words: list[str]) -> bool:
