@@ -383,6 +383,11 @@ CASES = {
         ("Radek wrote it", []),  # not in capitals: known_name.py's case
     ],
     WellKnownPlaceRecognizer: [
+        # US metro areas by their nicknames
+        ("we're in the Twin Cities", ["Twin Cities"]),
+        ("anyone in dfw?", ["dfw"]),
+        ("DFW area support group", ["DFW"]),
+        ("I live in the tri-state area", ["tri-state area"]),
         ("Toronto was freezing this morning", ["Toronto"]),  # a big city, no cue
         ("we flew into Los Angeles for the trial", ["Los Angeles"]),
         ("my sister in Boston says hi", ["Boston"]),  # web2 also lists "boston" (a card game): added by hand

