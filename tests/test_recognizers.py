@@ -124,6 +124,13 @@ CASES = {
         ("Monday, Tuesday and Friday", []),
     ],
     StreetAddressRecognizer: [
+        # an ordinal street and a named cross street
+        ("the Walgreens on 5th and Main", ["5th and Main"]),
+        ("meet at 3rd & Pine St", ["3rd & Pine St"]),
+        ("at 5th Ave and 42nd St", ["5th Ave and 42nd St"]),
+        ("I'm on 2nd and 3rd line treatment", []),
+        ("on 3rd and final round", []),
+        ("on 2nd and Humira", []),
         ("I live at 1423 Maple Avenue, Springfield, IL 62704.", ["1423 Maple Avenue, Springfield, IL 62704"]),
         ("send it to 77 N. Oak St Apt 4B please", ["77 N. Oak St Apt 4B"]),
         ("mail to PO Box 1234", ["PO Box 1234"]),
@@ -172,6 +179,12 @@ CASES = {
         ("my zip code is in my profile", []),
     ],
     WrittenPhoneRecognizer: [
+        # an area code alone
+        ("my area code is 512", ["512"]),
+        ("the 904 area code", ["904"]),
+        ("what area code?", []),
+        ("area code 5123", []),
+        ("area code 123", []),  # no area code starts with 0 or 1
         ("call (555) 867-5309 anytime", ["(555) 867-5309"]),
         ("text me 555.867.5309", ["555.867.5309"]),
         ("my cell is +1 555 867 5309", ["+1 555 867 5309"]),

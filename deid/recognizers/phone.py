@@ -59,6 +59,10 @@ class WrittenPhoneRecognizer(RuleRecognizer):
         ),
         Rule("before_phone_word", r"(?<![\w+])(?P<phi>" + _DIGIT_GROUPS + r")[ \t]*-?[ \t]*(?i:office|fax|mobile|cell|home|work)\b", 0.6),
         Rule("extension", r"(?<=\d)\s?(?P<phi>(?i:ext\.?|x)\s?\d{1,5})\b", 0.5),
+        # An area code on its own places a member in a few counties: "my area code is 512",
+        # "the 904 area code".
+        Rule("area_code", r"(?i:\barea[ \t]+code[ \t]*(?:is|was|of)?[ \t]*[:#]?[ \t]*)\(?(?P<phi>[2-9]\d{2})\)?(?![\d.,]\d|\d)", 0.6),
+        Rule("before_area_code", r"(?<![\w+.,-])\(?(?P<phi>[2-9]\d{2})\)?[ \t]+(?i:area[ \t]+codes?)\b", 0.6),
     )
     def accept(self, value: str, rule: Rule) -> bool:
         if rule.name not in _LABELLED:

@@ -146,6 +146,14 @@ class StreetAddressRecognizer(RuleRecognizer):
             r"\b(?P<phi>(?i:the\s+corner\s+of)\s+[^\n,?!]{3,50}?\s+(?i:and|&)\s+" + _CROSS + r"(?:[ \t]+" + _CROSS + r"){0,2})",
             0.6,
         ),
+        # "the Walgreens on 5th and Main", "meet at 3rd & Pine": an ordinal street and a named cross
+        # street ("on 2nd and 3rd line" is a treatment line: two ordinals need a street word)
+        Rule(
+            "ordinal_intersection",
+            r"\b(?i:on|at|near|off)[ \t]+(?P<phi>\d{1,3}(?i:st|nd|rd|th)(?:[ \t]+(?i:st|street|ave|avenue))?\.?[ \t]+(?:and|&)[ \t]+"
+            r"(?:" + _CAP + r"[a-z'’]+(?:[ \t]+(?:St|Street|Ave|Avenue|Blvd|Rd|Road))?|\d{1,3}(?i:st|nd|rd|th)[ \t]+(?:St|Street|Ave|Avenue)\b))",
+            0.6,
+        ),
         Rule(
             "after_address_cue",
             r"(?i:\baddress(?:\s+is|:)|\blives?\s+at|\blocated\s+at|\boffice\s+is\s+at|\bdrops?\s+(?:you|me)\s+off\s+at)"
@@ -188,7 +196,7 @@ class StreetAddressRecognizer(RuleRecognizer):
 _NEEDS_BLOCK = frozenset({"number_name_number", "unit_line"})
 # Rules that take any words between two numbers: not when a word is a drug, a symptom or a
 # lab word ("10 Metformin 500", "3 Hemoglobin 12").
-_NAME_BETWEEN_NUMBERS = frozenset({"number_name_number_line", "number_name_number_unit"})
+_NAME_BETWEEN_NUMBERS = frozenset({"number_name_number_line", "number_name_number_unit", "ordinal_intersection"})
 
 
 def _names_medicine(value: str) -> bool:
