@@ -473,6 +473,12 @@ CASES = {
         ("PayPal - no fees", []),
     ],
     SocialHandleRecognizer: [
+        # a platform named by an everyday word, before a colon
+        ("snap: janedoe", ["janedoe"]),
+        ("Threads: @jenk", ["@jenk"]),
+        ("oh snap: that hurt", []),
+        ("signal: weak today", []),
+        ("snapchat: jenny", ["jenny"]),  # a first name, though English lists "jenny"
         ("IG: jenny_k92", ["jenny_k92"]),
         ("my kik is jenny92", ["jenny92"]),
         ("add me on telegram: jennyk92", ["jennyk92"]),
