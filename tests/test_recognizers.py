@@ -275,6 +275,11 @@ CASES = {
         ("my nurse Linda was kind", ["Linda"]),
         ("Dr. Google is not a doctor", []),
         ("Nurse Ratched would not let me sleep", ["Ratched"]),
+        ("Dr. J said it was fine", ["J"]),  # an initial after the title
+        ("the Dr. I saw was rushed", []),
+        ("Dr. A few days later", []),
+        ("Drs. Lee and Park agreed", ["Lee and Park"]),  # every name after the plural title
+        ("Drs Smith, Okafor and Lee", ["Smith, Okafor and Lee"]),
         ("Nurse Practitioner visits are covered", []),
         ("The Nurse Navigator called", []),
         ("my oncologist said no", []),

@@ -2,6 +2,7 @@
 from .base import NOT_NAMES, Rule, RuleRecognizer
 
 _NAME = r"(?P<phi>[A-Z][a-zA-Z'’-]+(?:[ ]+(?!(?:and|at|from|said|says|is|was|who|told)\b)[A-Z][a-zA-Z'’-]+)?)"
+_NAME_WORD = r"[A-Z][a-zA-Z'’-]+"
 _ROLES = (
     r"(?i:nurse|np|pa|oncologist|onc|neurologist|neuro|endocrinologist|endo|surgeon|doctor|doc|gp|pcp|"
     r"rheumatologist|therapist|counselor|counsellor|psychiatrist|psychologist|dermatologist|"
@@ -17,6 +18,10 @@ class ClinicianNameRecognizer(RuleRecognizer):
     ENTITY = "PERSON"
     RULES = (
         Rule("title", r"\b(?:Dr|DR|dr|Doctor|Prof|Professor)\.?[ ]+" + _NAME, 0.85),
+        # "Dr. J said", "Dr K.": an initial after the title ("the Dr. I saw" and "Dr. A few" stay)
+        Rule("title_initial", r"\b(?:Dr|DR|dr|Doctor|Prof|Professor)\.?[ ]+(?P<phi>[B-HJ-Z])\b(?!['’]\w)\.?", 0.7),
+        # "Drs. Lee and Park": every name after the plural title
+        Rule("plural_title", r"\b(?:Drs|DRS|drs)\.?[ ]+(?P<phi>" + _NAME_WORD + r"(?:(?:,[ ]*|,?[ ]+(?:and|&)[ ]+)" + _NAME_WORD + r"){0,4})", 0.85),
         # "Nurse Ratched", "Nurse Jackie": "Nurse" capitalised as a title, not a role ("Nurse Practitioner")
         Rule("nurse_title", r"\bNurse[ ]+" + _NOT_ROLE + _NAME, 0.7),
         Rule("role_name", r"\b(?i:my|our|the|her|his|their)\s+(?:[a-z]+[ -]){0,2}" + _ROLES + r",?[ ]+" + _NOT_ROLE + _NAME, 0.7),
