@@ -51,7 +51,8 @@ def test_every_listed_recognizer_is_guarded(deidentifier):
     names = {r.name for r, _ in guarded(deidentifier)}
     loaded = {r.name for r in deidentifier.analyzer.registry.recognizers}
     ours = {"ZipCodeRecognizer", "DayMonthDateRecognizer", "AgeRecognizer", "IdentifierNumberRecognizer", "ObfuscatedEmailRecognizer", "WrittenPhoneRecognizer", "ShoutedNameRecognizer", "ForeignScriptRecognizer",
-            "SsnRecognizer", "WordedUrlRecognizer", "PaymentHandleRecognizer", "SocialHandleRecognizer", "CoordinatesRecognizer"}
+            "SsnRecognizer", "WordedUrlRecognizer", "PaymentHandleRecognizer", "SocialHandleRecognizer", "CoordinatesRecognizer",
+            "BareHandleRecognizer"}
     assert names == (set(REQUIRES) & loaded) | ours
     assert {"PhoneRecognizer", "UrlRecognizer", "DateRecognizer"} <= names
 

@@ -6,6 +6,7 @@ import pytest
 from deid.spans import Span, resolve
 from deid.recognizers.addressed_name import AddressedNameRecognizer
 from deid.recognizers.age import AgeRecognizer
+from deid.recognizers.bare_handle import BareHandleRecognizer
 from deid.recognizers.city import CityRecognizer
 from deid.recognizers.coordinates import CoordinatesRecognizer
 from deid.recognizers.date_mention import DayMonthDateRecognizer
@@ -630,6 +631,31 @@ CASES = {
         ("on 3rd may", ["3rd may"]),
         ("3 may be enough", []),
         ("took 2 mar", []),
+    ],
+    BareHandleRecognizer: [
+        ("thanks sunflower_jen82 for this", ["sunflower_jen82"]),
+        ("jenny82 said it", ["jenny82"]),
+        ("agree with mike_t", ["mike_t"]),
+        ("as MikeT1975 said", ["MikeT1975"]),
+        ("read the post by hopeful_hannah", ["hopeful_hannah"]),
+        ("CancerMom77 said", ["CancerMom77"]),  # no name, but shaped like nothing else
+        ("t1d_warrior82 wrote", ["t1d_warrior82"]),
+        # months, everyday-word names, medical words and products name nobody
+        ("jan2024 scan", []),
+        ("max10 dose", []),
+        ("covid19 again", []),
+        ("Type_2 diabetes", []),
+        ("T1D_mom said", []),
+        ("tamoxifen_mom", []),
+        ("Ozempic2023", []),
+        ("I took CoQ10 along with it", []),
+        ("see the file_name field", []),
+        ("PlayStation5", []),
+        # with a prefix, in an e-mail or a URL: other recognizers' business
+        ("@jenny82", []),
+        ("u/jenny82", []),
+        ("jenny82@gmail.com", []),
+        ("site.com/jenny82", []),
     ],
     SpelledNameRecognizer: [
         ("my name is J e n n y", ["J e n n y"]),

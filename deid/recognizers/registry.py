@@ -1,6 +1,7 @@
 """The recognizers this project adds to Presidio's defaults."""
 from .addressed_name import AddressedNameRecognizer
 from .age import AgeRecognizer
+from .bare_handle import BareHandleRecognizer
 from .city import CityRecognizer
 from .coordinates import CoordinatesRecognizer
 from .clinician_name import ClinicianNameRecognizer
@@ -33,6 +34,7 @@ from .zip_code import ZipCodeRecognizer
 CUSTOM_RECOGNIZERS = (
     AddressedNameRecognizer,
     AgeRecognizer,
+    BareHandleRecognizer,
     CityRecognizer,
     CoordinatesRecognizer,
     ClinicianNameRecognizer,
