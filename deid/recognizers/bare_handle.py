@@ -2,9 +2,10 @@
 it", "as MikeT1975 wrote"): a word shaped like a username (parts joined by "_", letters then 2-4
 digits, or a camelCase run that ends in digits) with a first name among its parts (the Census
 and world first-name lists), or with no name but shaped like nothing else ("CancerMom77",
-"t1d_warrior82": camelCase and digits, or "_" and digits). The export's own members are redacted wherever they appear
-(``member_names.py``); this takes the handles of anyone else. Months ("jan2024"), everyday-word
-names ("max10") and medical words ("covid19", "Type_2") name nobody and stay."""
+"t1d_warrior82": camelCase and digits, or "_" and digits). The export's own members are
+redacted wherever they appear (``member_names.py``); this takes the handles of anyone else.
+Months ("jan2024"), everyday-word names ("max10"), drugs and supplements ("covid19", "CoQ10",
+"Type_2") name nobody and stay."""
 from __future__ import annotations
 
 import re
