@@ -225,6 +225,11 @@ def world_surnames() -> frozenset[str]:
     return frozenset(w for w in _not_content(set(_world_names()[1])) if w not in english_words())
 
 
+def is_first_name(word: str) -> bool:
+    """``word`` (lower-cased) is in a first-name list: the Census (with nicknames) or the world lists."""
+    return word in first_names() or word in world_first_names()
+
+
 def is_listed_name(word: str) -> bool:
     """``word`` (lower-cased) is in a name list: Census first names or surnames, or the world lists."""
     return word in first_names() or word in common_surnames() or word in world_first_names() or word in world_surnames()

@@ -6,12 +6,11 @@ a list knows, or (capitalised) no English, drug or symptom word: "Update: ...", 
 import re
 
 from ..gazetteers import (
-    first_names,
     is_english_word,
+    is_first_name,
     looks_like_drug,
     medical_terms,
     medical_words,
-    world_first_names,
 )
 from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
@@ -40,6 +39,6 @@ class AddressedNameRecognizer(RuleRecognizer):
         word = value.lower()
         if word in medical_terms() or word in medical_words():
             return False
-        if word in first_names() or word in world_first_names():
+        if is_first_name(word):
             return True
         return value[:1].isupper() and not is_english_word(word) and not looks_like_drug(word)

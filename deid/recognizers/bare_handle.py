@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
-from ..gazetteers import first_names, is_medical_word, world_first_names
+from ..gazetteers import is_first_name, is_medical_word
 from .base import Rule, RuleRecognizer
 from .member_names import COMMON_WORD_NAMES, name_parts
 
+_CAMEL_DIGITS = r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*\d{2,4}"  # MikeT1975 (not "CoQ10")
 _SHAPES = (
     r"[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+_*"  # sunflower_jen82, mike_t, hopeful_hannah
     r"|[A-Za-z]{3,}\d{2,4}"  # jenny82, Mike1975
-    r"|[A-Z][a-z]{2,}[A-Z][A-Za-z]*\d{2,4}"  # MikeT1975 (not "CoQ10")
+    r"|" + _CAMEL_DIGITS
 )
 # Shaped like nothing but a username: a camelCase run and 2-4 digits, or "_" and 2+ digits.
-_CODED = re.compile(r"[A-Z][a-z]{2,}[A-Z][A-Za-z]*\d{2,4}|(?=.*_)(?=(?:.*\d){2})[\w]+")
+_CODED = re.compile(_CAMEL_DIGITS + r"|(?=.*_)(?=(?:.*\d){2})[\w]+")
 _MONTHS = frozenset("jan feb mar apr may jun june jul july aug sep sept oct nov dec".split())
 
 
@@ -40,4 +41,4 @@ class BareHandleRecognizer(RuleRecognizer):
 def _names_someone(part: str) -> bool:
     if len(part) < 3 or part in _MONTHS or part in COMMON_WORD_NAMES or is_medical_word(part):
         return False
-    return part in first_names() or part in world_first_names()
+    return is_first_name(part)

@@ -3,8 +3,8 @@ lower case right after one relative ("my hubby rob", "my MIL barb"): a listed fi
 everyday-word ones included, unless the word can go on the sentence instead ("my husband will",
 "my mom rose to", "my son just", "my dad hopes")."""
 
-from ..gazetteers import first_names, reads_as_predicate, world_first_names
-from .member_names import COMMON_WORD_NAMES
+from ..gazetteers import reads_as_predicate
+from .member_names import first_name_like
 from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
 _RELATION = (
@@ -36,5 +36,4 @@ class FamilyNameRecognizer(RuleRecognizer):
         if rule.name != "relation_lower_name":
             return True
         word = value.replace("’", "'")
-        listed = word in first_names() or word in COMMON_WORD_NAMES or word in world_first_names()
-        return listed and not reads_as_predicate(word)
+        return first_name_like(word) and not reads_as_predicate(word)

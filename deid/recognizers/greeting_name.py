@@ -4,9 +4,9 @@ import re
 from ..gazetteers import (
     first_names,
     is_english_word,
+    is_first_name,
     medical_terms,
     medical_words,
-    world_first_names,
 )
 from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 from .known_name import CHAT_WORDS
@@ -61,12 +61,9 @@ class GreetingNameRecognizer(RuleRecognizer):
         word = value.lower()
         if rule.name == "signoff_initials":
             return word.replace(".", "").replace(" ", "") not in _NOT_INITIALS
-        if rule.name in ("signoff_lower_word", "signoff_dash_described"):
+        if rule.name in ("greeting_lower_name", "signoff_lower_word", "signoff_dash_described"):
             if word in CHAT_WORDS or word in _VOCATIVES or word in medical_words() or word in medical_terms():
                 return False
-            return word in first_names() or word in world_first_names()
-        if rule.name == "greeting_lower_name":
-            if word in CHAT_WORDS or word in _VOCATIVES or word in medical_words() or word in medical_terms():
-                return False
-            return word in first_names() or word in world_first_names() or not is_english_word(word)
+            # after a greeting, also a word that is no English word ("hey kwame")
+            return is_first_name(word) or (rule.name == "greeting_lower_name" and not is_english_word(word))
         return word not in medical_terms() or word in first_names()

@@ -81,10 +81,11 @@ def clean_display_name(name: str) -> str:
     return re.sub(r"\s+", " ", _DECORATION.sub(" ", name)).strip()
 
 
-def _first_name_like(part: str) -> bool:
-    from deid.gazetteers import first_names, world_first_names
+def first_name_like(part: str) -> bool:
+    """``part`` (lower-cased) is a first name: the Census, world or everyday-word name lists."""
+    from deid.gazetteers import is_first_name
 
-    return part in COMMON_WORD_NAMES or part in first_names() or part in world_first_names()
+    return part in COMMON_WORD_NAMES or is_first_name(part)
 
 
 def username_name_parts(username: str) -> list[str]:
@@ -102,7 +103,7 @@ def username_name_parts(username: str) -> list[str]:
         if not part.isalpha() or len(part) < _TOO_SHORT or part in STOP_WORDS:
             previous_first = False
             continue
-        first = _first_name_like(part)
+        first = first_name_like(part)
         surname = previous_first and (part in common_surnames() or part in world_surnames())
         if first or surname or (len(part) >= 3 and not is_english_word(part)):
             kept.append(part)

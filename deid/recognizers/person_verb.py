@@ -6,9 +6,9 @@ a drug or symptom word, unless a first-name list knows it ("Scott told me")."""
 from ..gazetteers import (
     first_names,
     is_english_word,
+    is_first_name,
     is_medical_word,
     medical_terms,
-    world_first_names,
 )
 from .base import NOT_NAMES, NOT_PERSON_WORDS, Rule, RuleRecognizer
 
@@ -45,7 +45,7 @@ class PersonVerbRecognizer(RuleRecognizer):
     def accept(self, value: str, rule: Rule) -> bool:
         word = value.lower().removesuffix("'s").removesuffix("’s")
         if rule.name.startswith("lower_"):
-            return (word in first_names() or word in world_first_names()) and word not in medical_terms()
+            return is_first_name(word) and word not in medical_terms()
         if word in first_names():
             return word not in medical_terms()
         return not (is_english_word(word) or is_medical_word(word))

@@ -12,11 +12,10 @@ import re
 
 from ..gazetteers import (
     common_surnames,
-    first_names,
     is_english_word,
+    is_first_name,
     is_verb_or_modifier,
     medical_terms,
-    world_first_names,
     world_surnames,
 )
 from .base import Rule, RuleRecognizer
@@ -41,6 +40,6 @@ class SpelledNameRecognizer(RuleRecognizer):
             return False
         # spelling out a verb or adjective is emphasis ("L . O . V . E", "F R E E"), even when a
         # name list holds it; a surname only when it is no English word
-        if word in first_names() or word in world_first_names():
+        if is_first_name(word):
             return not is_verb_or_modifier(word)
         return (word in common_surnames() or word in world_surnames()) and not is_english_word(word)
