@@ -6,8 +6,9 @@ words) are taken only for 90 to 120, the Safe Harbor ages, where a stray number 
 likely to be a dose, a lab value or a count.
 
 A birth year that puts someone over 89 this year ("born in 1931", "b. 1928", "born March 3,
-1930", "DOB 1/2/1930", "date of birth: 1930-01-02") is an age over 89 too: Safe Harbor removes every date element, the year included, that
-indicates such an age. Later birth years stay (years are kept)."""
+1930", "DOB 1/2/1930", "date of birth: 1930-01-02") is an age over 89 too: Safe Harbor removes
+every date element, the year included, that indicates such an age. Later birth years stay
+(years are kept)."""
 import datetime
 import re
 
